@@ -1,0 +1,88 @@
+/**
+ * The audit log's vocabulary: a typed union of every event Jourbok writes.
+ * Each action has a kind (read of personal data, write of personal data,
+ * configuration change, permission change, authentication) so that the
+ * access review can filter without parsing strings.
+ */
+export const auditActions = {
+  // authentication and sessions
+  'auth.login_succeeded': 'auth',
+  'auth.login_failed': 'auth',
+  'auth.account_locked': 'auth',
+  'auth.logout': 'auth',
+  'auth.totp_enrolled': 'auth',
+  'auth.totp_failed': 'auth',
+  'auth.oidc_login_succeeded': 'auth',
+  'auth.oidc_login_failed': 'auth',
+  'auth.password_changed': 'auth',
+  // users and permissions (staff are persons too: their data is personal data)
+  'user.list': 'read',
+  'user.read': 'read',
+  'user.created': 'permission',
+  'user.updated': 'permission',
+  'user.role_changed': 'permission',
+  'user.unlocked': 'permission',
+  'user.deactivated': 'permission',
+  'user.password_reset': 'permission',
+  'user.totp_reset': 'permission',
+  // configuration
+  'organisation.created': 'config',
+  'organisation.updated': 'config',
+  'municipality.created': 'config',
+  'municipality.updated': 'config',
+  'category.created': 'config',
+  'category.updated': 'config',
+  'decision_type.created': 'config',
+  'decision_type.updated': 'config',
+  'calendar.updated': 'config',
+  'identity_provider.created': 'config',
+  'identity_provider.updated': 'config',
+  'population.imported': 'config',
+  // the audit log itself
+  'audit.searched': 'read',
+  'audit.verified': 'config',
+  // backup and restore hold everybody's data
+  'system.backup_created': 'read',
+  'system.restored': 'write',
+  'system.demo_seeded': 'write',
+} as const satisfies Record<string, AuditKind>;
+
+export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
+export type AuditAction = keyof typeof auditActions;
+
+export type AuditEntityType =
+  | 'user'
+  | 'session'
+  | 'organisation'
+  | 'municipality'
+  | 'category'
+  | 'decision_type'
+  | 'calendar'
+  | 'identity_provider'
+  | 'population'
+  | 'audit_log'
+  | 'system';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What a use case says happened; the audit writer adds who, when, request and hash chain. */
+export interface AuditEventInput {
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId: string | null;
+  /** The person whose data was read or written, when there is one (a client or a staff member). */
+  personId?: string | null;
+  municipalityCode?: string | null;
+  /** The stated purpose, where the user was asked for one (break-the-glass, reveal). */
+  purpose?: string | null;
+  /** Non-sensitive details (changed field names, counts); never free text about a person. */
+  details?: { [key: string]: JsonValue };
+}
+
+export function auditKindOf(action: AuditAction): AuditKind {
+  return auditActions[action];
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActions, value);
+}

@@ -1,0 +1,25 @@
+import type { Permission } from '@jourbok/domain';
+import type { Principal } from '../app/context.ts';
+import type { ResolvedSession } from '../features/auth/service.ts';
+
+/**
+ * Every route states who may call it. There is no default: a route under
+ * /api without `access` fails at start-up, so none can be forgotten.
+ * - `public`: anyone (sign-in steps, the public routing page, health).
+ * - `permission`: a fully signed-in user whose role has it; `personalData`
+ *   marks routes that return a person's data (the test suite checks that each
+ *   such response left an audit event).
+ */
+export type RouteAccess =
+  | { public: true; csrf?: boolean }
+  | { permission: Permission; personalData?: boolean };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    session: ResolvedSession | null;
+    principal: Extract<Principal, { kind: 'user' }> | null;
+  }
+}

@@ -1,0 +1,84 @@
+import { can } from '@jourbok/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../app/context.ts';
+import { resolveSession } from '../features/auth/service.ts';
+import { randomToken, safeEqual } from '../features/auth/crypto.ts';
+import { sendError } from './errors.ts';
+
+export const SESSION_COOKIE = 'jb_session';
+export const CSRF_COOKIE = 'jb_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function cookieOptions(deps: Deps, maxAgeSeconds?: number) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.config.cookieSecure,
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(deps, deps.config.sessionMaxHours * 3600));
+}
+
+export function clearSessionCookie(reply: FastifyReply, deps: Deps) {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(deps));
+}
+
+/** The anonymous CSRF token (double-submit): a cookie the page cannot read, echoed in a header. */
+export function ensureAnonymousCsrf(request: FastifyRequest, reply: FastifyReply, deps: Deps): string {
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing && existing.length >= 32) return existing;
+  const token = randomToken();
+  reply.setCookie(CSRF_COOKIE, token, cookieOptions(deps));
+  return token;
+}
+
+/**
+ * Authentication, CSRF and permission for every request, from the route's
+ * declared access. The server decides; the UI only mirrors the abilities.
+ */
+export function registerAuthHook(app: FastifyInstance, deps: Deps) {
+  app.decorateRequest('session', null);
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? '';
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${url} declares no access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await resolveSession(deps, token) : null;
+    if (request.session?.stage === 'full') request.principal = request.session.principal;
+
+    if (unsafeMethods.has(request.method) && !('public' in access && access.csrf === false)) {
+      const sent = request.headers[CSRF_HEADER];
+      const expected = request.session ? request.session.csrfToken : request.cookies[CSRF_COOKIE];
+      if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
+        return sendError(reply, 'csrf', 'Säkerhetstoken saknas eller är ogiltig. Ladda om sidan och försök igen.');
+      }
+    }
+
+    if ('public' in access) return;
+    const principal = request.principal;
+    if (!principal) {
+      if (request.session && request.session.stage !== 'full') {
+        return sendError(reply, 'second_factor_required', 'Ange koden från din autentiseringsapp för att fortsätta.');
+      }
+      return sendError(reply, 'unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
+    }
+    if (!can(principal, access.permission)) {
+      return sendError(reply, 'forbidden', 'Du har inte behörighet till det här.');
+    }
+  });
+}

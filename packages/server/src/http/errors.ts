@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorCodes, type ErrorCode } from '../errors.ts';
+
+/** Field names shown in messages, in Swedish. Unknown fields are shown as they are. */
+const fieldLabels: Record<string, string> = {
+  username: 'Användarnamn',
+  password: 'Lösenord',
+  code: 'Kod',
+  name: 'Namn',
+  shortName: 'Kortnamn',
+  displayName: 'Namn',
+  email: 'E-post',
+  role: 'Roll',
+  municipalityCode: 'Kommun',
+  phone: 'Telefon',
+  staffPerShift: 'Personal per pass',
+  from: 'Från',
+  to: 'Till',
+  currentPassword: 'Nuvarande lösenord',
+  newPassword: 'Nytt lösenord',
+  functionalMailbox: 'Funktionsbrevlåda',
+  legalBases: 'Lagrum',
+  reference: 'Lagrum',
+  validFrom: 'Gäller från',
+  validTo: 'Gäller till',
+  issuer: 'Utfärdare',
+  clientId: 'Klient-id',
+  version: 'Version',
+};
+
+export function fieldLabel(path: string): string {
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  return fieldLabels[last] ?? last;
+}
+
+export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
+  return reply.status(errorCodes[code]).send({ error: { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) } });
+}
+
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '08006' || code === '08001' || code === 'ETIMEDOUT';
+}
+
+/** One place maps every failure to a status and a Swedish message; never a stack trace. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendError(reply, error.code, error.message, error.field, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+      const field = path || undefined;
+      const where = error.validationContext === 'querystring' ? 'Sökparametern' : error.validationContext === 'params' ? 'Adressen' : 'Fältet';
+      const message = field ? `${where} ”${fieldLabel(field)}”: ${first?.message ?? 'ogiltigt värde'}` : `Ogiltig begäran: ${first?.message ?? 'ogiltigt värde'}`;
+      return sendError(reply, 'validation', message, field);
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 'validation', 'Begäran ska skickas som JSON.');
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return sendError(reply, 'validation', 'Begäran innehåller ogiltig JSON.');
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'validation', 'Begäran är för stor.');
+    if (isDatabaseDown(error)) {
+      request.log.error({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
+      return sendError(reply, 'unavailable', 'Databasen svarar inte just nu. Försök igen om en stund – inget har sparats av den här begäran.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: 'validation', message: 'Ogiltig begäran.' } });
+    }
+    // Log the error class and code only: messages from the database may quote personal data.
+    request.log.error({ err: { type: error.name, code: error.code } }, 'request failed');
+    return sendError(reply, 'internal', 'Något gick fel i Jourbok. Försök igen; kvarstår felet, kontakta administratören.');
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, 'not_found', 'Sidan eller resursen finns inte.'));
+}
