@@ -1,3 +1,8 @@
+import { z } from 'zod';
+
+// Validation messages that the contracts do not spell out come in Swedish.
+z.config(z.locales.sv());
+
 export * from './common.ts';
 export * from './auth.ts';
 export * from './organisation.ts';

@@ -34,7 +34,6 @@ export async function buildApp(deps: Deps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });

@@ -1,6 +1,7 @@
 import { can } from '@jourbok/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../app/context.ts';
+import type { RouteAccess } from './access.ts';
 import { resolveSession } from '../features/auth/service.ts';
 import { randomToken, safeEqual } from '../features/auth/crypto.ts';
 import { sendError } from './errors.ts';
@@ -8,6 +9,19 @@ import { sendError } from './errors.ts';
 export const SESSION_COOKIE = 'jb_session';
 export const CSRF_COOKIE = 'jb_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** Every API route with its declared access (the security tests walk it). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -46,8 +60,13 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
 
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
+    if (url.startsWith('/api/') && route.config?.access) {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url, access: route.config.access });
+    }
     if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${url} declares no access`);
     }
@@ -80,5 +99,18 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
     if (!can(principal, access.permission)) {
       return sendError(reply, 'forbidden', 'Du har inte behörighet till det här.');
     }
+  });
+
+  // A route that returns personal data must have logged the read in its
+  // transaction. Checked on every such response, so a forgotten audit call
+  // cannot pass unnoticed: the response is withheld and the defect logged.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || 'public' in access || !access.personalData || reply.statusCode >= 300) return payload;
+    const logged = await deps.database.db.selectFrom('audit_event').select('seq').where('request_id', '=', request.id).limit(1).executeTakeFirst();
+    if (logged) return payload;
+    request.log.error({ route: request.routeOptions.url }, 'personal data returned without an audit event');
+    reply.status(500).type('application/json');
+    return JSON.stringify({ error: { code: 'internal', message: 'Uppgifterna kunde inte visas: läsningen loggades inte. Kontakta administratören.' } });
   });
 }

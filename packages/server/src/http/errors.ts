@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorCodes, type ErrorCode } from '../errors.ts';
 
@@ -34,7 +34,7 @@ export function fieldLabel(path: string): string {
   return fieldLabels[last] ?? last;
 }
 
-export function sendError(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
   return reply.status(errorCodes[code]).send({ error: { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) } });
 }
 

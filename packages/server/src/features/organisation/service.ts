@@ -25,8 +25,15 @@ export async function initOrganisation(ctx: Ctx, preset: OrganisationPreset): Pr
   return id;
 }
 
+/** JSON with sorted keys, so that equal values compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
-  return Object.keys(after).filter((k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return Object.keys(after).filter((k) => k !== 'version' && canonical(before[k]) !== canonical(after[k]));
 }
 
 function staleError(): AppError {
