@@ -9,3 +9,5 @@ export * from './organisation.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './identity-providers.ts';
+export * from './persons.ts';
+export * from './cases.ts';

@@ -38,6 +38,29 @@ export const auditActions = {
   'identity_provider.created': 'config',
   'identity_provider.updated': 'config',
   'population.imported': 'config',
+  // persons (clients)
+  'person.searched': 'read',
+  'person.read': 'read',
+  'person.revealed': 'read',
+  'person.created': 'write',
+  'person.updated': 'write',
+  // cases and the work on them
+  'case.registered': 'write',
+  'case.read': 'read',
+  'case.listed': 'read',
+  'case.updated': 'write',
+  'case.triaged': 'write',
+  'case.person_added': 'write',
+  'case.closed': 'write',
+  'journal.written': 'write',
+  'decision.recorded': 'write',
+  'decision.withdrawn': 'write',
+  'deadline.confirmed': 'write',
+  'time.recorded': 'write',
+  'cost.recorded': 'write',
+  'handover.created': 'write',
+  'handover.read': 'read',
+  'shift_note.written': 'write',
   // the audit log itself
   'audit.searched': 'read',
   'audit.verified': 'config',
@@ -61,6 +84,15 @@ export type AuditEntityType =
   | 'identity_provider'
   | 'population'
   | 'audit_log'
+  | 'person'
+  | 'case'
+  | 'journal_entry'
+  | 'decision'
+  | 'legal_deadline'
+  | 'time_entry'
+  | 'direct_cost'
+  | 'handover_report'
+  | 'shift_note'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

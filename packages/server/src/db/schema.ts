@@ -164,6 +164,191 @@ export interface AuditEventTable {
   hash: Generated<string>;
 }
 
+
+export interface PersonTable {
+  id: Generated<string>;
+  organisation_id: string;
+  identity_kind: 'personnummer' | 'samordningsnummer' | 'reservnummer' | 'unknown';
+  identity_number: string | null;
+  reserve_issuer: string | null;
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  search_name: Generated<string>;
+  birth_date: string | null;
+  birth_year_approx: number | null;
+  sex: 'female' | 'male' | null;
+  home_municipality_code: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  protection: Generated<'none' | 'sekretessmarkering' | 'skyddad_folkbokforing' | 'fingerade'>;
+  hidden_residence: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseCounterTable {
+  organisation_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface JourCaseTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_number: string;
+  case_type: 'arende' | 'orosanmalan';
+  received_at: Timestamp;
+  contact_channel: string;
+  reporter_name: string | null;
+  reporter_organisation: string | null;
+  reporter_phone: string | null;
+  reporter_is_mandated: Generated<boolean>;
+  reporter_wants_secrecy: Generated<boolean>;
+  municipality_code: string;
+  is_member: boolean;
+  category_code: string;
+  youth_crime: Generated<boolean>;
+  summary: string;
+  concerns_child: Generated<boolean>;
+  priority: number | null;
+  triage_criteria: Json<string[]>;
+  status: Generated<'open' | 'closed' | 'handed_over'>;
+  closed_at: Date | null;
+  closed_by: string | null;
+  next_steps: string | null;
+  shelter_requested: Generated<boolean>;
+  shelter_granted: Generated<boolean>;
+  external_id: string | null;
+  is_imported: Generated<boolean>;
+  minutes_imported: Generated<number>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CasePersonTable {
+  case_id: string;
+  person_id: string;
+  role: 'child' | 'guardian' | 'adult' | 'reporter' | 'relative' | 'other';
+  where_now: string | null;
+  added_at: Timestamp;
+}
+
+export interface TriageEventTable {
+  id: Generated<string>;
+  case_id: string;
+  priority: number;
+  suggested_priority: number;
+  criteria: Json<string[]>;
+  matched_rule: string | null;
+  override_reason: string | null;
+  triaged_by: string | null;
+  triaged_by_name: string;
+  triaged_at: Timestamp;
+}
+
+export interface JournalEntryTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'note' | 'assessment' | 'action' | 'protection_assessment' | 'correction';
+  action_type: string | null;
+  body: string;
+  corrects_entry_id: string | null;
+  called_at: Date | null;
+  arrived_at: Date | null;
+  author_id: string | null;
+  author_name: string;
+  written_at: Timestamp;
+}
+
+export interface DecisionTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  type_code: string;
+  legal_reference: string;
+  decided_at: Timestamp;
+  maker_kind: 'politician' | 'delegation';
+  maker_name: string;
+  maker_capacity: Generated<string>;
+  communicated_via: 'phone' | 'digital_signature' | 'paper' | 'in_person';
+  signed_at: Date | null;
+  grounds: string;
+  subject_person_id: string | null;
+  granted: boolean | null;
+  amount_ore: number | null;
+  linked_decision_id: string | null;
+  special_circumstances: string | null;
+  status: Generated<'active' | 'withdrawn'>;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+  notice_override_reason: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+export interface LegalDeadlineTable {
+  id: Generated<string>;
+  decision_id: string | null;
+  case_id: string;
+  organisation_id: string;
+  municipality_code: string;
+  kind: string;
+  label: string;
+  legal_reference: Generated<string>;
+  nominal_date: string;
+  moved_date: string;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  confirmed_by_name: string | null;
+}
+
+export interface TimeEntryTable {
+  id: Generated<string>;
+  case_id: string;
+  user_id: string;
+  user_name: string;
+  work_date: string;
+  minutes: number;
+  note: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface DirectCostTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'travel' | 'accommodation' | 'food_card' | 'interpreter' | 'other';
+  amount_ore: number;
+  cost_date: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+export interface HandoverReportTable {
+  id: Generated<string>;
+  case_id: string;
+  organisation_id: string;
+  municipality_code: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  payload: Json<Record<string, JsonValue>>;
+}
+
+export interface ShiftNoteTable {
+  id: Generated<string>;
+  organisation_id: string;
+  body: string;
+  author_id: string | null;
+  author_name: string;
+  written_at: Timestamp;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string;
@@ -185,6 +370,18 @@ export interface DB {
   system_setting: SystemSettingTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;
+  person: PersonTable;
+  case_counter: CaseCounterTable;
+  jour_case: JourCaseTable;
+  case_person: CasePersonTable;
+  triage_event: TriageEventTable;
+  journal_entry: JournalEntryTable;
+  decision: DecisionTable;
+  legal_deadline: LegalDeadlineTable;
+  time_entry: TimeEntryTable;
+  direct_cost: DirectCostTable;
+  handover_report: HandoverReportTable;
+  shift_note: ShiftNoteTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -8,11 +8,11 @@ import type { ResolvedSession } from '../features/auth/service.ts';
  * - `public`: anyone (sign-in steps, the public routing page, health).
  * - `permission`: a fully signed-in user whose role has it; `personalData`
  *   marks routes that return a person's data (the test suite checks that each
- *   such response left an audit event).
+ *   such response left an audit event); `stream` marks a server-sent-event stream.
  */
 export type RouteAccess =
   | { public: true; csrf?: boolean }
-  | { permission: Permission; personalData?: boolean };
+  | { permission: Permission; personalData?: boolean; stream?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -71,13 +71,12 @@ export async function buildApp(deps: Deps): Promise<App> {
   await registerFeatures(api, deps);
 
   const webDist = deps.config.webDist ?? defaultWebDist;
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
-    // The single-page app answers every non-API path with its shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') return sendError(reply, 'not_found', 'Sidan eller resursen finns inte.');
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  // The single-page app answers every other GET with its shell; the API answers 404 in JSON.
+  app.setNotFoundHandler((request, reply) => {
+    if (!hasWeb || request.url.startsWith('/api/') || request.method !== 'GET') return sendError(reply, 'not_found', 'Sidan eller resursen finns inte.');
+    return reply.type('text/html').sendFile('index.html');
+  });
   return app;
 }

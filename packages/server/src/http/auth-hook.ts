@@ -9,6 +9,8 @@ import { sendError } from './errors.ts';
 export const SESSION_COOKIE = 'jb_session';
 export const CSRF_COOKIE = 'jb_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Sent by the web app's polling and live updates: not user activity, so it does not keep a session alive. */
+export const BACKGROUND_HEADER = 'x-jourbok-background';
 
 /** Every API route with its declared access (the security tests walk it). */
 export interface RouteEntry {
@@ -77,7 +79,7 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
     if (!access) return;
 
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await resolveSession(deps, token) : null;
+    request.session = token ? await resolveSession(deps, token, { touch: request.headers[BACKGROUND_HEADER] !== '1' }) : null;
     if (request.session?.stage === 'full') request.principal = request.session.principal;
 
     if (unsafeMethods.has(request.method) && !('public' in access && access.csrf === false)) {

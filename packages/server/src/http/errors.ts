@@ -71,5 +71,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err: { type: error.name, code: error.code } }, 'request failed');
     return sendError(reply, 'internal', 'Något gick fel i Jourbok. Försök igen; kvarstår felet, kontakta administratören.');
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, 'not_found', 'Sidan eller resursen finns inte.'));
 }

@@ -2,10 +2,11 @@ import { nordostPreset, type Role } from '@jourbok/domain';
 import type { Ctx } from '../app/context.ts';
 import { hashPassword } from '../features/auth/crypto.ts';
 import { initOrganisation } from '../features/organisation/service.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /**
- * The demo organisation: Socialjouren Nordost, its seven members, staff, and
- * population. Deterministic, so every newcomer and every test sees the same.
+ * The demo organisation: Socialjouren Nordost, its seven members, staff,
+ * population and a month of cases. Deterministic, so every newcomer and every test sees the same.
  */
 export const DEMO_PASSWORD = 'demo-jourbok-2026';
 
@@ -85,6 +86,7 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
     )
     .execute();
   await ctx.trx.updateTable('municipality').set({ functional_mailbox: 'socialtjanst@example.se' }).where('organisation_id', '=', organisationId).execute();
-  await ctx.audit({ action: 'system.demo_seeded', entityType: 'system', entityId: organisationId, details: { users: accounts.length } });
+  const cases = await seedDemoCases(ctx, organisationId);
+  await ctx.audit({ action: 'system.demo_seeded', entityType: 'system', entityId: organisationId, details: { users: accounts.length, cases } });
   return organisationId;
 }

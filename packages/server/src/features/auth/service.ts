@@ -229,9 +229,10 @@ export interface ResolvedSession {
 
 /**
  * Look up the session behind a cookie token: ended, expired, idle too long, or
- * belonging to a deactivated or locked user means no session.
+ * belonging to a deactivated or locked user means no session. Write the
+ * heartbeat at most every 30 seconds, and not for background requests.
  */
-export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(deps: Deps, token: string, options: { touch?: boolean } = {}): Promise<ResolvedSession | null> {
   const tokenHash = sha256(token);
   const now = deps.clock.now();
   const session = await deps.database.db.transaction().execute(async (trx) => {
@@ -245,7 +246,8 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
       return null;
     }
     // Write the heartbeat at most every 30 seconds.
-    if (now.getTime() - found.lastSeenAt.getTime() > 30_000) await repo.touchSession(trx, tokenHash, now);
+    // Background requests (status polling) do not count as activity.
+    if (options.touch !== false && now.getTime() - found.lastSeenAt.getTime() > 30_000) await repo.touchSession(trx, tokenHash, now);
     return found;
   });
   if (!session) return null;

@@ -24,8 +24,27 @@ export const backupTables = [
   'identity_provider',
   'oidc_login',
   'system_setting',
+  'person',
+  'case_counter',
+  'jour_case',
+  'case_person',
+  'triage_event',
+  'journal_entry',
+  'decision',
+  'legal_deadline',
+  'time_entry',
+  'direct_cost',
+  'handover_report',
+  'shift_note',
   'audit_event',
 ] as const;
+
+/** Tables whose rows point at rows of the same table load in this order. */
+const loadOrder: Partial<Record<(typeof backupTables)[number], string>> = {
+  journal_entry: 'written_at, id',
+  decision: 'recorded_at, id',
+  audit_event: 'seq',
+};
 
 const FORMAT = 'jourbok-backup';
 
@@ -53,7 +72,8 @@ export async function createBackup(db: Kysely<DB>, file: string): Promise<{ tabl
         let offset = 0;
         const page = 2000;
         for (;;) {
-          const result = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t order by 1 limit ${page} offset ${offset}`.execute(trx);
+          const order = sql.raw(loadOrder[table] ?? 'ctid');
+          const result = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t order by ${order} limit ${page} offset ${offset}`.execute(trx);
           for (const r of result.rows) await write({ table, row: r.row });
           rows += result.rows.length;
           if (result.rows.length < page) break;

@@ -1,0 +1,65 @@
+// Chromium through playwright-core: a browser per test file, a fresh context per test.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccounts, totpCode } from './server.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const skipReason = `Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium).`;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Errors the page logged or threw (a CSP violation shows up here). */
+  errors: string[];
+}
+
+/** A fresh context (own cookies) with Swedish locale and Stockholm time. */
+export async function openPage(browser: Browser, baseURL: string): Promise<Session> {
+  const context = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1360, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) errors.push(message.text());
+  });
+  return { context, page, errors };
+}
+
+/** Time steps already used per account: the server refuses a code twice, so a second sign-in takes the next step's code. */
+const usedSteps = new Map<string, number>();
+
+function nextCode(username: string, secret: string): string {
+  const now = Date.now();
+  let step = Math.floor(now / 30_000);
+  if ((usedSteps.get(username) ?? -1) >= step) step = (usedSteps.get(username) ?? step) + 1;
+  usedSteps.set(username, step);
+  return totpCode(secret, new Date(Math.max(now, step * 30_000)));
+}
+
+/**
+ * Sign in through the real login page: username and the demo password, then
+ * the second-factor code when the page asks for it. Ends on the signed-in app.
+ */
+export async function signIn(page: Page, username: string, target = '/'): Promise<void> {
+  const account = demoAccounts.find((a) => a.username === username);
+  await page.goto(target === '/' ? '/logga-in' : `/logga-in?till=${encodeURIComponent(target)}`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  if (account?.totpSecret) {
+    const code = page.getByLabel('Kod', { exact: true });
+    await code.waitFor();
+    await code.fill(nextCode(username, account.totpSecret));
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+  }
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+}

@@ -1,0 +1,50 @@
+// A real Jourbok server, in-process, on an in-memory database with the demo
+// organisation, serving the built web app. One per test file.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../packages/server/src/db/database.ts';
+import { migrate } from '../../packages/server/src/db/migrate.ts';
+import { loadConfig } from '../../packages/server/src/config.ts';
+import { createLogger } from '../../packages/server/src/log.ts';
+import { buildApp } from '../../packages/server/src/http/app.ts';
+import { inTransaction, systemPrincipal } from '../../packages/server/src/app/context.ts';
+import { seedDemo, demoAccounts, DEMO_PASSWORD } from '../../packages/server/src/seed/demo.ts';
+import { totpCode } from '../../packages/server/src/features/auth/crypto.ts';
+
+export { demoAccounts, DEMO_PASSWORD, totpCode };
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const webDist = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
+
+/** Build the web app once if there is no build (a stale build is the developer's to refresh). */
+export function ensureWebBuilt(): void {
+  if (existsSync(`${webDist}index.html`)) return;
+  const result = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: repoRoot, stdio: 'inherit', env: process.env });
+  if (result.status !== 0 || !existsSync(`${webDist}index.html`)) throw new Error('npm run build:web failed; the browser tests need the built web app');
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  ensureWebBuilt();
+  const database = await openDatabase({ memory: true });
+  await migrate(database.db);
+  const config = loadConfig({ JOURBOK_DEMO: 'true', JOURBOK_LOG_LEVEL: 'silent', JOURBOK_WEB_DIST: webDist });
+  const deps = { database, config, clock: { now: () => new Date() }, log: createLogger(config) };
+  await inTransaction(deps, systemPrincipal(null, 'demo'), null, seedDemo);
+  const app = await buildApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

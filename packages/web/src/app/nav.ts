@@ -1,0 +1,29 @@
+// The navigation: each item shows only when the user has its ability.
+import { sv } from '../lib/sv.ts';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Needed to see the item; none means every signed-in user. */
+  ability?: string;
+  /** Hidden when the user has this ability (the full page replaces it). */
+  unlessAbility?: string;
+  /** Shown on the overview as a card with this text. */
+  card?: string;
+  end?: boolean;
+}
+
+export const navItems: NavItem[] = [
+  { to: '/', label: sv.nav.overview, end: true },
+  { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
+  { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
+  { to: '/anvandare', label: sv.nav.users, ability: 'users.read', card: sv.overview.cards.users },
+  { to: '/logg', label: sv.nav.audit, ability: 'audit.read', card: sv.overview.cards.audit },
+  // Those who may verify but not search the log (the administrator) get the check on a page of its own.
+  { to: '/logg/integritet', label: sv.nav.auditIntegrity, ability: 'audit.verify', unlessAbility: 'audit.read', card: sv.overview.cards.auditIntegrity },
+  { to: '/inloggningstjanster', label: sv.nav.identityProviders, ability: 'identityProviders.manage', card: sv.overview.cards.identityProviders },
+];
+
+export function visibleNavItems(can: (ability: string) => boolean): NavItem[] {
+  return navItems.filter((item) => (!item.ability || can(item.ability)) && !(item.unlessAbility && can(item.unlessAbility)));
+}
