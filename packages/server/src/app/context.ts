@@ -46,7 +46,10 @@ export function systemPrincipal(organisationId: string | null, displayName = 'sy
 
 /**
  * Run a use case in one transaction. Audit events it records are written in
- * the same transaction, so a change and its audit event commit or fail together.
+ * the same transaction, so a change and its audit event commit or fail
+ * together. They are written at the end of the use case: the audit chain's
+ * lock is then held only for the last moments before commit, not while the
+ * use case does its work.
  */
 export async function inTransaction<T>(
   deps: Pick<Deps, 'database' | 'clock'>,
@@ -56,28 +59,38 @@ export async function inTransaction<T>(
 ): Promise<T> {
   return deps.database.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
+    const pending: AuditEventInput[] = [];
     const ctx: Ctx = {
       trx,
       principal,
       now,
       requestId,
-      audit: (event) => writeAuditEvent(trx, principal, requestId, now, event),
+      audit: async (event) => {
+        pending.push(event);
+      },
     };
-    return fn(ctx);
+    const result = await fn(ctx);
+    await writeAuditEvents(trx, principal, requestId, now, pending);
+    return result;
   });
 }
 
-export async function writeAuditEvent(
+export async function writeAuditEvent(db: Kysely<DB>, principal: Principal, requestId: string | null, at: Date, event: AuditEventInput): Promise<void> {
+  await writeAuditEvents(db, principal, requestId, at, [event]);
+}
+
+export async function writeAuditEvents(
   db: Kysely<DB>,
   principal: Principal,
   requestId: string | null,
   at: Date,
-  event: AuditEventInput,
+  events: AuditEventInput[],
 ): Promise<void> {
+  if (events.length === 0) return;
   const role: Role | null = principal.kind === 'user' ? principal.role : null;
   await db
     .insertInto('audit_event')
-    .values({
+    .values(events.map((event) => ({
       organisation_id: principal.organisationId,
       occurred_at: at,
       actor_user_id: principal.kind === 'user' ? principal.userId : null,
@@ -92,6 +105,6 @@ export async function writeAuditEvent(
       purpose: event.purpose ?? null,
       details: JSON.stringify(event.details ?? {}),
       request_id: requestId,
-    })
+    })))
     .execute();
 }
