@@ -142,6 +142,26 @@ async function concernsChild(ctx: Ctx, caseId: string, caseType: string): Promis
   return persons.some((p) => p.role === 'child' || (p.birth_date !== null && isChildOn(p.birth_date, today)));
 }
 
+type CaseFacts = Omit<CaseUpdateRequest, 'version'>;
+
+/** The columns of a case's facts, the same at registration and on change. */
+function caseFacts(input: CaseFacts, isMember: boolean) {
+  return {
+    contact_channel: input.contactChannel,
+    reporter_name: input.reporterName,
+    reporter_organisation: input.reporterOrganisation,
+    reporter_phone: input.reporterPhone,
+    reporter_is_mandated: input.reporterIsMandated,
+    reporter_wants_secrecy: input.reporterWantsSecrecy,
+    municipality_code: input.municipalityCode,
+    is_member: isMember,
+    category_code: input.categoryCode,
+    youth_crime: input.youthCrime,
+    summary: input.summary,
+    shelter_requested: input.shelterRequested,
+  };
+}
+
 /** Register a case in one transaction: the case, its persons (found or new), and its triage. */
 export async function registerCase(ctx: Ctx, input: RegistrationRequest) {
   const actor = requireWrite(ctx);
@@ -157,18 +177,7 @@ export async function registerCase(ctx: Ctx, input: RegistrationRequest) {
       case_number: caseNumber,
       case_type: input.caseType,
       received_at: receivedAt,
-      contact_channel: input.contactChannel,
-      reporter_name: input.reporterName,
-      reporter_organisation: input.reporterOrganisation,
-      reporter_phone: input.reporterPhone,
-      reporter_is_mandated: input.reporterIsMandated,
-      reporter_wants_secrecy: input.reporterWantsSecrecy,
-      municipality_code: input.municipalityCode,
-      is_member: isMember,
-      category_code: input.categoryCode,
-      youth_crime: input.youthCrime,
-      summary: input.summary,
-      shelter_requested: input.shelterRequested,
+      ...caseFacts(input, isMember),
       triage_criteria: '[]',
       created_by: actor.userId,
       created_at: ctx.now,
@@ -231,18 +240,7 @@ export async function updateCase(ctx: Ctx, caseId: string, input: CaseUpdateRequ
   const result = await ctx.trx
     .updateTable('jour_case')
     .set({
-      contact_channel: input.contactChannel,
-      reporter_name: input.reporterName,
-      reporter_organisation: input.reporterOrganisation,
-      reporter_phone: input.reporterPhone,
-      reporter_is_mandated: input.reporterIsMandated,
-      reporter_wants_secrecy: input.reporterWantsSecrecy,
-      municipality_code: input.municipalityCode,
-      is_member: isMember,
-      category_code: input.categoryCode,
-      youth_crime: input.youthCrime,
-      summary: input.summary,
-      shelter_requested: input.shelterRequested,
+      ...caseFacts(input, isMember),
       version: row.version + 1,
       updated_at: ctx.now,
     })

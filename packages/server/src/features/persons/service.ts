@@ -203,6 +203,27 @@ function normaliseIdentity(input: PersonInput, today: string) {
   return { kind: 'unknown' as const, number: null, issuer: null, birthDate: null, sex: null, approx: input.birthYearApprox };
 }
 
+/** The columns of a person, the same on creation and on change. */
+function personColumns(input: PersonInput, identity: ReturnType<typeof normaliseIdentity>) {
+  return {
+    identity_kind: identity.kind,
+    identity_number: identity.number,
+    reserve_issuer: identity.issuer,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    search_name: normalizeNameForSearch(`${input.firstName} ${input.lastName}`),
+    birth_date: identity.birthDate,
+    birth_year_approx: identity.approx,
+    sex: identity.sex,
+    home_municipality_code: input.homeMunicipalityCode,
+    address: input.address,
+    phone: input.phone,
+    email: input.email,
+    protection: input.protection,
+    hidden_residence: input.hiddenResidence,
+  };
+}
+
 export async function createPerson(ctx: Ctx, input: PersonInput): Promise<string> {
   const actor = actorOf(ctx);
   if (!can(actor, 'persons.write')) throw forbidden();
@@ -225,21 +246,7 @@ export async function createPerson(ctx: Ctx, input: PersonInput): Promise<string
     .insertInto('person')
     .values({
       organisation_id: actor.organisationId,
-      identity_kind: identity.kind,
-      identity_number: identity.number,
-      reserve_issuer: identity.issuer,
-      first_name: input.firstName,
-      last_name: input.lastName,
-      search_name: normalizeNameForSearch(`${input.firstName} ${input.lastName}`),
-      birth_date: identity.birthDate,
-      birth_year_approx: identity.approx,
-      sex: identity.sex,
-      home_municipality_code: input.homeMunicipalityCode,
-      address: input.address,
-      phone: input.phone,
-      email: input.email,
-      protection: input.protection,
-      hidden_residence: input.hiddenResidence,
+      ...personColumns(input, identity),
       created_at: ctx.now,
       updated_at: ctx.now,
     })
@@ -276,21 +283,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonInput & { 
   await ctx.trx
     .updateTable('person')
     .set({
-      identity_kind: identity.kind,
-      identity_number: identity.number,
-      reserve_issuer: identity.issuer,
-      first_name: input.firstName,
-      last_name: input.lastName,
-      search_name: normalizeNameForSearch(`${input.firstName} ${input.lastName}`),
-      birth_date: identity.birthDate,
-      birth_year_approx: identity.approx,
-      sex: identity.sex,
-      home_municipality_code: input.homeMunicipalityCode,
-      address: input.address,
-      phone: input.phone,
-      email: input.email,
-      protection: input.protection,
-      hidden_residence: input.hiddenResidence,
+      ...personColumns(input, identity),
       version: row.version + 1,
       updated_at: ctx.now,
     })
