@@ -123,7 +123,7 @@ for (const kind of kinds) {
     const seedSeconds = await seedPersons(server);
     console.error(`[${kind}] looking up persons by personnummer…`);
     const lookup = await benchLookup(server, client);
-    results.push(
+    const text =
       [
         `${kind}:`,
         `  intake: ${CASES} cases in ${intake.seconds.toFixed(1)} s = ${intake.throughput.toFixed(0)} cases/s, p50 ${fmt(intake.p50)}, p95 ${fmt(intake.p95)}, p99 ${fmt(intake.p99)}, errors ${intake.errors}`,
@@ -131,8 +131,9 @@ for (const kind of kinds) {
         `  lookup by personnummer (HTTP, audited): p50 ${fmt(lookup.http.p50)}, p95 ${fmt(lookup.http.p95)}, p99 ${fmt(lookup.http.p99)}`,
         `  bare SQL (index lookup):                p50 ${fmt(lookup.bare.p50)}, p95 ${fmt(lookup.bare.p95)}`,
         `  ratio p95 HTTP / p95 SQL: ${(lookup.http.p95 / lookup.bare.p95).toFixed(1)}`,
-      ].join('\n'),
-    );
+      ].join('\n');
+    results.push(text);
+    console.error(text);
   } finally {
     await server.close();
   }

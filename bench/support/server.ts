@@ -86,8 +86,26 @@ export class BenchClient {
   #csrf = '';
   constructor(private readonly base: string) {}
 
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-    const res = await fetch(this.base + path, {
+  async request(method: string, path: string, body?: unknown, retried = false): Promise<{ status: number; json: unknown }> {
+    let res: Response;
+    try {
+      res = await this.send(method, path, body);
+    } catch (error) {
+      // A kept-alive connection the server closed while idle: try once more on a new one.
+      if (retried) throw error;
+      return this.request(method, path, body, true);
+    }
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      if (k && v !== undefined) this.#cookies.set(k.trim(), v);
+    }
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  }
+
+  private send(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(this.base + path, {
       method,
       headers: {
         cookie: [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -96,13 +114,6 @@ export class BenchClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      if (k && v !== undefined) this.#cookies.set(k.trim(), v);
-    }
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
   }
 
   async refreshCsrf() {

@@ -29,7 +29,7 @@ create table person (
   check ((identity_kind = 'unknown') = (identity_number is null)),
   check (identity_kind <> 'reservnummer' or reserve_issuer is not null)
 );
-create unique index person_identity on person (organisation_id, identity_kind, identity_number) where identity_number is not null;
+create unique index person_identity on person (organisation_id, identity_number, identity_kind) where identity_number is not null;
 create index person_search_name on person using gin (search_name gin_trgm_ops);
 create index person_birth_date on person (organisation_id, birth_date);
 
