@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, openPage, signIn, skipReason } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
-const ALL_NAV = ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster'] as const;
+const ALL_NAV = ['Passöversikt', 'Nytt ärende', 'Översikt', 'Kalender', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster'] as const;
 type NavLabel = (typeof ALL_NAV)[number];
 
 interface RoleCase {
   username: string;
   roleLabel: string;
+  /** the first page after signing in: the shift board for jour staff, the overview for the rest */
+  home: 'Passöversikt' | 'Översikt';
   nav: NavLabel[];
   /** may change the organisation */
   editsOrganisation: boolean;
@@ -26,14 +28,16 @@ const cases: RoleCase[] = [
   {
     username: 'demo.socialsekreterare',
     roleLabel: 'Socialsekreterare',
-    nav: ['Översikt', 'Kalender', 'Organisation'],
+    home: 'Passöversikt',
+    nav: ['Passöversikt', 'Nytt ärende', 'Kalender', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/anvandare',
   },
   {
     username: 'demo.enhetschef',
     roleLabel: 'Enhetschef',
-    nav: ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Logg'],
+    home: 'Passöversikt',
+    nav: ['Passöversikt', 'Nytt ärende', 'Kalender', 'Organisation', 'Användare', 'Logg'],
     editsOrganisation: true,
     forbidden: '/inloggningstjanster',
     extra: async (page) => {
@@ -46,6 +50,7 @@ const cases: RoleCase[] = [
   {
     username: 'demo.kommun',
     roleLabel: 'Kommunhandläggare',
+    home: 'Översikt',
     nav: ['Översikt', 'Kalender', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/logg',
@@ -56,6 +61,7 @@ const cases: RoleCase[] = [
   {
     username: 'demo.controller',
     roleLabel: 'Controller',
+    home: 'Översikt',
     nav: ['Översikt', 'Kalender', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/anvandare',
@@ -63,6 +69,7 @@ const cases: RoleCase[] = [
   {
     username: 'demo.admin',
     roleLabel: 'Systemadministratör',
+    home: 'Översikt',
     nav: ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster'],
     editsOrganisation: true,
     forbidden: '/logg',
@@ -82,7 +89,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-  await nav.getByRole('link', { name: 'Översikt' }).waitFor();
+  await nav.getByRole('link').first().waitFor();
   return (await nav.getByRole('link').allTextContents()).map((text) => text.trim());
 }
 
@@ -142,7 +149,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'what each role sees' : skipReason, 
       const { page, context, errors } = await openPage(browser, server.url);
       try {
         await signIn(page, role.username);
-        await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: role.home }).waitFor();
         await role.overview?.(page);
         await screenshot(page, `${role.username}-oversikt`);
 

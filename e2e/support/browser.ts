@@ -63,3 +63,29 @@ export async function signIn(page: Page, username: string, target = '/'): Promis
   }
   await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
 }
+
+/** Screenshots for a human to look at, when JOURBOK_E2E_SCREENSHOTS names a directory. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.JOURBOK_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/**
+ * The page's errors, less the failed requests a test provoked on purpose (a
+ * refused decision is a 400 in the browser's console, and must be).
+ */
+export function unexpectedErrors(errors: readonly string[], expectedStatuses: readonly number[] = []): string[] {
+  if (expectedStatuses.length === 0) return [...errors];
+  const provoked = new RegExp(`status of (${expectedStatuses.join('|')})`);
+  return errors.filter((error) => !provoked.test(error));
+}
+
+/** `2026-11-23T01:30`: an instant as Stockholm wall clock, the value of a datetime-local field. */
+export function stockholmLocal(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

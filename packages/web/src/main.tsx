@@ -10,6 +10,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/cases.css';
 
 // Validation messages the contracts do not spell out themselves, in Swedish.
 z.config(zodSwedish());

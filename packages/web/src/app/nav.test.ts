@@ -9,8 +9,8 @@ const labelsFor = (role: Role) => {
 
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
-    ['socialsekreterare', ['Översikt', 'Kalender', 'Organisation']],
-    ['enhetschef', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Logg']],
+    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Kalender', 'Organisation', 'Användare', 'Logg']],
     ['kommun', ['Översikt', 'Kalender', 'Organisation']],
     ['controller', ['Översikt', 'Kalender', 'Organisation']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster']],

@@ -14,7 +14,10 @@ export interface NavItem {
 }
 
 export const navItems: NavItem[] = [
-  { to: '/', label: sv.nav.overview, end: true },
+  // Jour staff start on the shift board; everyone else on the overview.
+  { to: '/', label: sv.nav.board, ability: 'cases.write', end: true },
+  { to: '/', label: sv.nav.overview, unlessAbility: 'cases.write', end: true },
+  { to: '/arenden/nytt', label: sv.nav.newCase, ability: 'cases.write', end: true },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
   { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/anvandare', label: sv.nav.users, ability: 'users.read', card: sv.overview.cards.users },

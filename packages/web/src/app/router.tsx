@@ -3,12 +3,15 @@ import { createBrowserRouter } from 'react-router';
 import { AuditIntegrityPage } from '../routes/audit-integrity.tsx';
 import { AuditPage } from '../routes/audit.tsx';
 import { CalendarPage } from '../routes/calendar.tsx';
+import { NewCasePage } from '../routes/case-new.tsx';
+import { CaseRoute } from '../routes/case.tsx';
 import { ChangePasswordPage } from '../routes/change-password.tsx';
 import { IdentityProvidersPage } from '../routes/identity-providers.tsx';
 import { LoginPage } from '../routes/login.tsx';
 import { NotFoundPage } from '../routes/not-found.tsx';
 import { OrganisationPage } from '../routes/organisation.tsx';
-import { OverviewPage } from '../routes/overview.tsx';
+import { PersonPage } from '../routes/person.tsx';
+import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
@@ -26,7 +29,10 @@ export function createRouter() {
             {
               element: <AppShell />,
               children: [
-                { index: true, element: <OverviewPage /> },
+                { index: true, element: <StartPage /> },
+                { path: 'arenden/nytt', element: <RequireAbility ability="cases.write"><NewCasePage /></RequireAbility> },
+                { path: 'arenden/:id', element: <RequireAbility ability="cases.read"><CaseRoute /></RequireAbility> },
+                { path: 'personer/:id', element: <RequireAbility ability="persons.read"><PersonPage /></RequireAbility> },
                 { path: 'kalender', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },
                 { path: 'organisation', element: <RequireAbility ability="organisation.read"><OrganisationPage /></RequireAbility> },
                 { path: 'anvandare', element: <RequireAbility ability="users.read"><UsersPage /></RequireAbility> },

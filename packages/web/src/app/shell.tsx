@@ -8,6 +8,7 @@ import { useCan, useSession, useUser } from '../features/session/api.ts';
 import { StatusBadge } from '../features/status/components/status-badge.tsx';
 import { roleLabel, sv } from '../lib/sv.ts';
 import { IdleWarning } from './idle-warning.tsx';
+import { LiveUpdates } from './live-updates.tsx';
 import { visibleNavItems } from './nav.ts';
 
 function UserMenu() {
@@ -50,7 +51,11 @@ function MainNav() {
   );
 }
 
-/** After navigating, move focus to the new page's heading so screen readers announce it. */
+/**
+ * After navigating, move focus to the new page's heading so screen readers
+ * announce it; unless the page has put focus in its first field (a form to
+ * fill in at once, such as a new case).
+ */
 function useFocusOnNavigation() {
   const { pathname } = useLocation();
   const first = useRef(true);
@@ -59,11 +64,30 @@ function useFocusOnNavigation() {
       first.current = false;
       return;
     }
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.matches('main input, main select, main textarea')) return;
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading) return false;
       heading.tabIndex = -1;
       heading.focus({ preventScroll: false });
-    }
+      return true;
+    };
+    if (focusHeading()) return;
+    // A page that loads its data first gets its heading a moment later: focus it then, unless the user has moved on.
+    const main = document.getElementById('main');
+    if (!main) return;
+    const observer = new MutationObserver(() => {
+      const now = document.activeElement;
+      if (now && now !== document.body && now !== main) observer.disconnect();
+      else if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
   }, [pathname]);
 }
 
@@ -98,6 +122,7 @@ export function AppShell() {
         <Outlet />
       </main>
       <IdleWarning minutes={session.idleTimeoutMinutes} />
+      {can('status.read') ? <LiveUpdates /> : null}
     </div>
   );
 }

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** More about the error: `errors[]` of a rule check, `personId` or `candidates` of a conflict. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -67,11 +69,12 @@ async function request<T>(method: Method, path: string, body?: unknown, backgrou
     }
   }
   if (!response.ok) {
-    const error = (data as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)?.error;
+    const error = (data as { error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown } } | null)?.error;
     const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
     const message = typeof error?.message === 'string' ? error.message : sv.errors.unexpected;
     const field = typeof error?.field === 'string' ? error.field : undefined;
-    throw new ApiError(response.status, code, message, field);
+    const details = error?.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : undefined;
+    throw new ApiError(response.status, code, message, field, details);
   }
   return data as T;
 }

@@ -91,3 +91,13 @@ export function useDraft<S extends { version: number }, D>(source: S, toDraft: (
 
 /** `''` → null, for optional text fields sent as null. */
 export const emptyToNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+
+/** `value`, once it has stopped changing for `ms` (a search box searches as the user pauses). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}

@@ -116,3 +116,75 @@ const hourFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour:
 export function stockholmHour(now: Date = new Date()): number {
   return Number(hourFormat.format(now));
 }
+
+// Instants typed by people: a `datetime-local` field shows Stockholm's wall clock,
+// whatever the computer's own time zone.
+
+const wallClockFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-11-23T16:30`: an instant as the value of a `datetime-local` field, in Stockholm. */
+export function toStockholmLocal(value: string | Date = new Date()): string {
+  const parts: Record<string, string> = {};
+  for (const part of wallClockFormat.formatToParts(toDate(value))) parts[part.type] = part.value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+
+function wallClockMs(local: string): number | null {
+  const m = LOCAL_DATE_TIME.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(ms);
+  // 2026-02-30 is not a date.
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  return ms;
+}
+
+/** The instant (RFC 3339, UTC) of a Stockholm wall-clock time `YYYY-MM-DDTHH:MM`; null when the text is not one. */
+export function fromStockholmLocal(local: string): string | null {
+  const wall = wallClockMs(local.trim());
+  if (wall === null) return null;
+  let guess = wall;
+  // Two steps find the offset (one hour in winter, two in summer), also next to a daylight-saving change.
+  for (let i = 0; i < 2; i++) guess += wall - (wallClockMs(toStockholmLocal(new Date(guess))) ?? wall);
+  return new Date(guess).toISOString();
+}
+
+/** `45 min`, `1 h 20 min`, `2 h`, `1 d 3 h`: a duration in whole minutes. */
+export function formatDuration(totalMinutes: number): string {
+  const minutes = Math.max(0, Math.floor(totalMinutes));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1440) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m ? `${h} h ${m} min` : `${h} h`;
+  }
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+const dateWeekdayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', weekday: 'long' });
+
+/** `måndag 2026-11-30`: a plain date with its weekday. */
+export function formatDateWithWeekday(isoDate: string): string {
+  return `${dateWeekdayFormat.format(utcDate(isoDate))} ${isoDate}`;
+}
+
+/** `487,50 kr` from the contracts' money string `487.50`. */
+export function formatKronor(amount: string): string {
+  const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(amount.trim());
+  if (!m) return amount;
+  const kronor = (m[2] ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${m[1] ? '−' : ''}${kronor},${(m[3] ?? '').padEnd(2, '0')}\u00a0kr`;
+}
