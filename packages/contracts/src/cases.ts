@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Kommunkod } from './common.ts';
+import { BoardAssignment } from './assignments.ts';
+import { CaseNotice, NoticeBrief, NoticeOverrideView } from './notice-views.ts';
 import { PersonInput } from './persons.ts';
+import { OutstandingSignature } from './signatures.ts';
 
 export const ContactChannel = z.enum(['polis', 'sos_112', 'sjukvard', 'ambulans', 'kommun', 'enskild', 'annan_jour', 'ovrig']);
 export const CaseType = z.enum(['arende', 'orosanmalan']);
@@ -107,6 +110,8 @@ export const CloseInput = z.object({
   nextSteps: z.string().trim().max(10_000).nullable().default(null),
   shelterGranted: z.boolean().default(false),
   version: z.number().int(),
+  /** needed when granting accommodation goes against a notice (no_emergency_accommodation) */
+  noticeOverrideReason: z.string().trim().max(2000).nullable().default(null),
 });
 
 export const ShiftNoteInput = z.object({ body: z.string().trim().min(1, 'Skriv överlämningen').max(10_000) });
@@ -184,6 +189,8 @@ export const DecisionView = z.object({
   noticeOverrideReason: z.string().nullable(),
   recordedByName: z.string(),
   deadlines: z.array(DeadlineView),
+  /** the notices' instructions this decision went against, with the reason (noticeOverrideReason) */
+  noticeOverrides: z.array(NoticeOverrideView),
 });
 
 export const CaseView = z.object({
@@ -223,6 +230,10 @@ export const CaseView = z.object({
   totalCostSek: z.string(),
   handoverReports: z.array(z.object({ id: z.string(), createdAt: z.string() })),
   version: z.number(),
+  /** notices in force of the case's persons (a kommun user: its municipality's only), in full */
+  notices: z.array(CaseNotice),
+  /** decisions or closing that went against a notice, with the reason */
+  noticeOverrides: z.array(NoticeOverrideView),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -250,8 +261,19 @@ export const Board = z.object({
   onShift: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })),
   deadlines: z.array(DeadlineView),
   shiftNotes: z.array(z.object({ id: z.string(), body: z.string(), authorName: z.string(), writtenAt: z.string() })),
+  /** open assignments started or starting within a day, and overdue ones: every shift sees them until done */
+  assignments: z.array(BoardAssignment),
+  /** politicians' decisions recorded by phone and not yet signed */
+  unsignedDecisions: z.array(OutstandingSignature),
 });
 export type Board = z.infer<typeof Board>;
 
 export const Created = z.object({ id: z.string() });
-export const CaseCreated = z.object({ id: z.string(), caseNumber: z.string() });
+export const CaseCreated = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  /** notices in force of the registered persons: in front of the social worker at once */
+  notices: z.array(NoticeBrief),
+});
+/** A person added to a case, with the person's notices in force. */
+export const CasePersonAdded = z.object({ id: z.string(), notices: z.array(NoticeBrief) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Kommunkod } from './common.ts';
+import { NoticeBrief, NoticeCard } from './notice-views.ts';
 
 export const Protection = z.enum(['none', 'sekretessmarkering', 'skyddad_folkbokforing', 'fingerade']);
 export const IdentityKind = z.enum(['personnummer', 'samordningsnummer', 'reservnummer', 'unknown']);
@@ -34,6 +35,8 @@ export const PersonSummary = z.object({
   caseCount: z.number(),
   lastCaseAt: z.string().nullable(),
   matchedBy: z.enum(['identity', 'name']).optional(),
+  /** the person's notices in force today (a kommun user: its municipality's only); the full notice via GET /api/notices/:id */
+  notices: z.array(NoticeBrief),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
@@ -65,6 +68,8 @@ export const PersonDetails = z.object({
   email: z.string().nullable(),
   earlierCases: z.array(EarlierCase),
   version: z.number(),
+  /** the person's notices in force today, in full (a kommun user: its municipality's only); reading them is logged */
+  notices: z.array(NoticeCard),
 });
 export type PersonDetails = z.infer<typeof PersonDetails>;
 

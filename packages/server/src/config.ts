@@ -25,6 +25,11 @@ const schema = z.object({
   JOURBOK_DEMO: bool.default(false),
   JOURBOK_WEB_DIST: z.string().optional(),
   JOURBOK_TRUST_PROXY: bool.default(false),
+  /** outgoing mail server, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@mail.example.se:465; unset: e-mail stays queued */
+  JOURBOK_SMTP_URL: z.string().url().refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://').optional(),
+  JOURBOK_MAIL_FROM: z.string().min(3).default('Jourbok <jourbok@localhost>'),
+  /** run the scheduled jobs (report delivery, reminders) in this process */
+  JOURBOK_JOBS: bool.default(true),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -46,6 +51,9 @@ export interface Config {
   demo: boolean;
   webDist: string | undefined;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  runJobs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +87,8 @@ export function loadConfig(env: Env, overrides: Env = {}): Readonly<Config> {
     demo: e.JOURBOK_DEMO,
     webDist: e.JOURBOK_WEB_DIST,
     trustProxy: e.JOURBOK_TRUST_PROXY,
+    smtpUrl: e.JOURBOK_SMTP_URL,
+    mailFrom: e.JOURBOK_MAIL_FROM,
+    runJobs: e.JOURBOK_JOBS,
   });
 }

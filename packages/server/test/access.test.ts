@@ -1,6 +1,7 @@
 import { can, roles, type Permission, type Role } from '@jourbok/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/http/auth-hook.ts';
+import { runDueJobs } from '../src/jobs/runner.ts';
 import { createTestApp, type Agent, type TestApp } from './support/app.ts';
 
 /**
@@ -20,9 +21,90 @@ const accountOf: Record<Role, string> = {
 /** Data of another municipality (Lidingö) that a Täby kommun user must never see. */
 let foreign: { params: Record<string, string>; byPrefix: Record<string, string>; sentinels: string[] };
 
+/**
+ * Lidingö's notice, assignment, on-call politician, a politician's decision
+ * with its deadline, and a delivered handover report: created through the API
+ * Monday night and delivered Tuesday 07:00, before the walk.
+ */
+async function lidingoCollaboration(personId: string) {
+  const jour = await t.signIn('demo.socialsekreterare');
+  const lidingo = await t.signIn('demo.kommun.lidingo');
+  const ok = (res: { statusCode: number; body: string }) => {
+    expect(res.statusCode, res.body).toBe(200);
+    return JSON.parse(res.body);
+  };
+  const notice = ok(
+    await lidingo.post('/api/notices', {
+      persons: [{ personId }],
+      level: 'must_read',
+      title: 'LIDINGO-SENTINEL-AVISERING',
+      shouldNotDo: 'LIDINGO-SENTINEL-INSTRUKTION',
+      instructions: ['no_economic_aid'],
+      validFrom: '2026-11-20',
+      validTo: '2026-12-31',
+      contactName: 'LIDINGO-SENTINEL-KONTAKT',
+      contactPhone: '08-731 30 00',
+    }),
+  );
+  const assignment = ok(
+    await lidingo.post('/api/assignments', {
+      title: 'LIDINGO-SENTINEL-UPPDRAG',
+      persons: [{ personId }],
+      windowFrom: '2026-11-23T15:00:00Z',
+      windowTo: '2026-11-30T07:00:00Z',
+      recurrence: 'daily',
+      dailyFrom: '19:00',
+      dailyTo: '21:00',
+      contactName: 'Olof Ek',
+      contactPhone: '08-731 30 00',
+    }),
+  );
+  const politician = ok(
+    await lidingo.post('/api/politicians', { name: 'LIDINGO-SENTINEL-POLITIKER', role: 'chair', phone: '070-000 00 01', email: 'sentinel@lidingo.example.se', onCallFrom: '2026-11-01T00:00:00Z', onCallTo: '2027-01-01T00:00:00Z' }),
+  );
+  const child = { identityKind: 'personnummer', identityNumber: '20150505-2389', reserveIssuer: null, firstName: 'Sentinella', lastName: 'Lidingöbarn', birthYearApprox: null, homeMunicipalityCode: null, address: null, phone: null, email: null, protection: 'none', hiddenResidence: false };
+  const created = ok(await jour.post('/api/cases', { caseType: 'arende', contactChannel: 'polis', municipalityCode: '0186', categoryCode: 'barn_unga', summary: 'LIDINGO-SENTINEL-ARENDE', persons: [{ person: child, role: 'child' }] }));
+  const view = ok(await jour.get(`/api/cases/${created.id}`));
+  const childId = view.persons[0].id;
+  const decision = ok(
+    await jour.post(`/api/cases/${created.id}/decisions`, { typeCode: 'LVU6', makerKind: 'politician', makerName: 'LIDINGO-SENTINEL-POLITIKER', communicatedVia: 'phone', grounds: 'LIDINGO-SENTINEL-SKAL', subjectPersonId: childId }),
+  );
+  ok(await jour.post(`/api/cases/${created.id}/journal`, { kind: 'protection_assessment', body: 'Skyddsbedömning gjord.' }));
+  const closed = ok(await jour.post(`/api/cases/${created.id}/close`, { outcome: 'handed_over', version: (await jour.get(`/api/cases/${created.id}`)).json().version }));
+  const deadline = await t.deps.database.db.selectFrom('legal_deadline').select('id').where('decision_id', '=', decision.id).executeTakeFirstOrThrow();
+  t.clock.set('2026-11-24T06:00:00Z');
+  const jobs = await runDueJobs(t.deps);
+  expect(jobs.ran.find((r) => r.job === 'handover_delivery')?.result).toMatchObject({ delivered: 1 });
+  return {
+    byPrefix: {
+      '/api/notices/': notice.id,
+      '/api/assignments/': assignment.id,
+      '/api/politicians/': politician.id,
+      '/api/handover-reports/': closed.id,
+      '/api/decisions/': decision.id,
+      '/api/committee-reports/': decision.id,
+      '/api/deadlines/': deadline.id,
+    },
+    sentinels: [
+      notice.id,
+      'LIDINGO-SENTINEL',
+      assignment.id,
+      politician.id,
+      closed.id,
+      decision.id,
+      deadline.id,
+      created.id,
+      created.caseNumber,
+      childId,
+      'Sentinella',
+      '20150505-2389',
+      '201505052389',
+    ],
+  };
+}
+
 beforeAll(async () => {
   t = await createTestApp();
-  for (const role of roles) agents.set(role, await t.signIn(accountOf[role]));
   const db = t.deps.database.db;
   const lidingoUser = await db.selectFrom('app_user').selectAll().where('username', '=', 'demo.kommun.lidingo').executeTakeFirstOrThrow();
   const lidingoCases = await db.selectFrom('jour_case').select(['id', 'case_number']).where('municipality_code', '=', '0186').execute();
@@ -35,10 +117,13 @@ beforeAll(async () => {
     .execute();
   expect(lidingoCases.length).toBeGreaterThan(0);
   expect(lidingoPersons.length).toBeGreaterThan(0);
+  const collaboration = await lidingoCollaboration(lidingoPersons[0]!.id);
+  for (const role of roles) agents.set(role, await t.signIn(accountOf[role]));
   foreign = {
     params: { code: '0186' },
-    byPrefix: { '/api/users/': lidingoUser.id, '/api/cases/': lidingoCases[0]!.id, '/api/persons/': lidingoPersons[0]!.id },
+    byPrefix: { '/api/users/': lidingoUser.id, '/api/cases/': lidingoCases[0]!.id, '/api/persons/': lidingoPersons[0]!.id, ...collaboration.byPrefix },
     sentinels: [
+      ...collaboration.sentinels,
       lidingoUser.id,
       lidingoUser.display_name,
       lidingoUser.email ?? '',

@@ -32,6 +32,14 @@ describe('can', () => {
     ['admin', 'cases.read', false],
     ['admin', 'persons.read', false],
     ['admin', 'audit.read', false],
+    ['enhetschef', 'statistics.import', true],
+    ['enhetschef', 'statistics.read', true],
+    ['controller', 'statistics.import', false],
+    ['controller', 'statistics.read', true],
+    ['kommun', 'statistics.import', false],
+    ['kommun', 'statistics.read', true],
+    ['socialsekreterare', 'statistics.import', false],
+    ['admin', 'statistics.import', false],
   ])('%s %s → %s', (role, permission, expected) => {
     expect(can(actor(role), permission)).toBe(expected);
   });
@@ -70,5 +78,37 @@ describe('seesPersonalData', () => {
   it('abilities are the role table', () => {
     expect(abilitiesOf('controller')).toContain('costs.read');
     expect(abilitiesOf('controller')).not.toContain('persons.read');
+  });
+});
+
+describe('can: working with the member municipalities', () => {
+  it.each<[Role, Permission, boolean]>([
+    ['socialsekreterare', 'notices.read', true],
+    ['socialsekreterare', 'notices.write', true],
+    ['socialsekreterare', 'assignments.perform', true],
+    ['socialsekreterare', 'signatures.manage', true],
+    ['socialsekreterare', 'politicians.read', true],
+    ['socialsekreterare', 'politicians.manage', false],
+    ['socialsekreterare', 'oversight.read', false],
+    ['socialsekreterare', 'inbox.read', false],
+    ['enhetschef', 'oversight.read', true],
+    ['enhetschef', 'politicians.manage', true],
+    ['enhetschef', 'committee.manage', true],
+    ['enhetschef', 'inbox.acknowledge', false],
+    ['kommun', 'notices.write', true],
+    ['kommun', 'assignments.write', true],
+    ['kommun', 'assignments.perform', false],
+    ['kommun', 'inbox.read', true],
+    ['kommun', 'inbox.acknowledge', true],
+    ['kommun', 'politicians.manage', true],
+    ['kommun', 'committee.manage', true],
+    ['kommun', 'signatures.manage', false],
+    ['kommun', 'oversight.read', false],
+    ['controller', 'notices.read', false],
+    ['controller', 'inbox.read', false],
+    ['admin', 'notices.read', false],
+    ['admin', 'politicians.read', false],
+  ])('%s %s → %s', (role, permission, expected) => {
+    expect(can(actor(role), permission)).toBe(expected);
   });
 });

@@ -68,6 +68,36 @@ export const auditActions = {
   'system.backup_created': 'read',
   'system.restored': 'write',
   'system.demo_seeded': 'write',
+  // a file of historical cases imported (no personal data; population imports are 'population.imported')
+  'cases.imported': 'write',
+  // working with the member municipalities: notices, assignments, report delivery, politicians
+  'notice.registered': 'write',
+  'notice.updated': 'write',
+  'notice.withdrawn': 'write',
+  'notice.read': 'read',
+  'notice.listed': 'read',
+  'notice.acknowledged': 'write',
+  'notice.overridden': 'write',
+  'assignment.registered': 'write',
+  'assignment.cancelled': 'write',
+  'assignment.read': 'read',
+  'assignment.listed': 'read',
+  'assignment.documented': 'write',
+  'handover.delivered': 'write',
+  'handover.acknowledged': 'write',
+  'handover.escalated': 'write',
+  'handover.listed': 'read',
+  'politician.created': 'write',
+  'politician.updated': 'write',
+  'politician.deleted': 'write',
+  'politician.listed': 'read',
+  'signature.requested': 'write',
+  'signature.opened': 'read',
+  'signature.code_failed': 'auth',
+  'decision.signed': 'write',
+  'committee.listed': 'read',
+  'committee.reported': 'write',
+  'collaboration.settings_updated': 'config',
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
@@ -93,6 +123,11 @@ export type AuditEntityType =
   | 'direct_cost'
   | 'handover_report'
   | 'shift_note'
+  | 'notice'
+  | 'assignment'
+  | 'report_delivery'
+  | 'politician'
+  | 'signature_request'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

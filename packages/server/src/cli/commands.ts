@@ -2,6 +2,7 @@ import { buildCalendar, formatCalendarText, isPresetKey, presets, type CalendarC
 import { inTransaction, systemPrincipal, writeAuditEvent } from '../app/context.ts';
 import type { Env } from '../config.ts';
 import { buildApp } from '../http/app.ts';
+import { startJobRunner } from '../jobs/runner.ts';
 import { verifyAuditChain } from '../features/audit/service.ts';
 import { generateInitialPassword } from '../features/auth/crypto.ts';
 import { createUser } from '../features/users/service.ts';
@@ -32,6 +33,8 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
   }
   const app = await buildApp(rt);
   const address = await app.listen({ port: rt.config.port, host: rt.config.host });
+  // Scheduled jobs (report delivery each morning, reminders): safe with any number of processes.
+  const jobs = startJobRunner(rt);
   const url = rt.config.publicUrl.startsWith('http') && rt.config.port !== 0 ? rt.config.publicUrl : address;
   const lines = [
     '',
@@ -49,6 +52,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await jobs?.stop();
   await app.close();
   await rt.close();
   return 0;

@@ -1,6 +1,8 @@
 import { ConfigError } from '../config.ts';
 import { UsageError } from './args.ts';
 import { auditCommand, backupCommand, calendarCommand, initCommand, restoreCommand, startCommand, type Io } from './commands.ts';
+import { importCommand } from './import-commands.ts';
+import { reportCommand } from './report-commands.ts';
 
 const usage = `Usage: jourbok <command> [options]
 
@@ -11,6 +13,10 @@ Commands:
   audit verify                               check the audit log's hash chain
   backup --out FILE                          consistent backup of the whole database
   restore FILE                               restore a backup into an empty database
+  import cases FILE [--dry-run]              import historical cases from CSV (all or nothing)
+  import population FILE                     population per member and year from CSV
+  report tertial --year Y --tertial 1|2|3 [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
+  report year --year Y [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
 
 Every command takes --data DIR (PGlite, default ./data or JOURBOK_DATA)
 or --database-url URL (PostgreSQL, default DATABASE_URL).
@@ -23,6 +29,8 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  import: importCommand,
+  report: reportCommand,
 };
 
 /** Exit status: 0 success, 2 invalid input or usage, 1 any other failure. */

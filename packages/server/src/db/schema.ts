@@ -355,6 +355,208 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+export interface ImportedDecisionTable {
+  case_id: string;
+  organisation_id: string;
+  type_code: string;
+  count: number;
+}
+
+export interface NoticeTable {
+  id: Generated<string>;
+  organisation_id: string;
+  municipality_code: string;
+  level: 'information' | 'important' | 'must_read';
+  title: string;
+  plan: Generated<string>;
+  should_do: Generated<string>;
+  should_not_do: Generated<string>;
+  instructions: Json<string[]>;
+  valid_from: string;
+  valid_to: string;
+  contact_name: string;
+  contact_phone: string;
+  registered_via: 'municipality' | 'jour_phone';
+  phoned_in_by: string | null;
+  status: Generated<'active' | 'withdrawn'>;
+  withdrawn_at: Date | null;
+  withdrawn_by_name: string | null;
+  withdrawn_reason: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface NoticePersonTable {
+  notice_id: string;
+  person_id: string;
+}
+
+export interface NoticeAcknowledgementTable {
+  notice_id: string;
+  case_id: string;
+  notice_version: number;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string;
+  acknowledged_at: Timestamp;
+}
+
+export interface NoticeReadTable {
+  notice_id: string;
+  user_id: string;
+  user_name: string;
+  first_read_at: Timestamp;
+  last_read_at: Timestamp;
+  read_count: Generated<number>;
+}
+
+export interface NoticeOverrideTable {
+  id: Generated<string>;
+  notice_id: string;
+  case_id: string;
+  decision_id: string | null;
+  instruction: string;
+  reason: string;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+export interface AssignmentTable {
+  id: Generated<string>;
+  organisation_id: string;
+  municipality_code: string;
+  title: string;
+  description: Generated<string>;
+  window_from: Timestamp;
+  window_to: Timestamp;
+  recurrence: Generated<'none' | 'daily'>;
+  daily_from: string | null;
+  daily_to: string | null;
+  contact_name: string;
+  contact_phone: string;
+  registered_via: 'municipality' | 'jour_phone';
+  phoned_in_by: string | null;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  completed_at: Date | null;
+  cancelled_at: Date | null;
+  cancelled_by_name: string | null;
+  cancelled_reason: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface AssignmentPersonTable {
+  assignment_id: string;
+  person_id: string;
+}
+
+export interface AssignmentReportTable {
+  id: Generated<string>;
+  assignment_id: string;
+  occasion_date: string;
+  outcome: 'done' | 'not_possible' | 'attempt';
+  body: string;
+  performed_by: string;
+  performed_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
+export interface JobRunTable {
+  organisation_id: string;
+  job_name: string;
+  scheduled_date: string;
+  scheduled_at: Timestamp;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  runner: string;
+  result: Json<Record<string, JsonValue>>;
+}
+
+export interface ReportDeliveryTable {
+  id: Generated<string>;
+  handover_report_id: string;
+  organisation_id: string;
+  municipality_code: string;
+  job_name: string;
+  scheduled_date: string;
+  delivered_at: Timestamp;
+  acknowledge_by: Timestamp;
+  first_read_at: Date | null;
+  first_read_by_name: string | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  escalated_at: Date | null;
+}
+
+export interface OutboundEmailTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+
+export interface OnCallPoliticianTable {
+  id: Generated<string>;
+  organisation_id: string;
+  municipality_code: string;
+  name: string;
+  role: 'chair' | 'vice_chair' | 'member';
+  phone: string;
+  email: string | null;
+  on_call_from: Timestamp;
+  on_call_to: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SignatureRequestTable {
+  id: Generated<string>;
+  organisation_id: string;
+  decision_id: string;
+  politician_id: string | null;
+  recipient_name: string;
+  recipient_email: string;
+  token_hash: string;
+  code_hash: string;
+  status: Generated<'pending' | 'signed' | 'cancelled' | 'locked'>;
+  failed_attempts: Generated<number>;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  opened_at: Date | null;
+  signed_at: Date | null;
+}
+
+export interface CommitteeReportTable {
+  decision_id: string;
+  organisation_id: string;
+  municipality_code: string;
+  meeting_date: string | null;
+  note: string | null;
+  reported_by: string | null;
+  reported_by_name: string;
+  reported_at: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   municipality: MunicipalityTable;
@@ -382,6 +584,21 @@ export interface DB {
   direct_cost: DirectCostTable;
   handover_report: HandoverReportTable;
   shift_note: ShiftNoteTable;
+  imported_decision: ImportedDecisionTable;
+  notice: NoticeTable;
+  notice_person: NoticePersonTable;
+  notice_acknowledgement: NoticeAcknowledgementTable;
+  notice_read: NoticeReadTable;
+  notice_override: NoticeOverrideTable;
+  assignment: AssignmentTable;
+  assignment_person: AssignmentPersonTable;
+  assignment_report: AssignmentReportTable;
+  job_run: JobRunTable;
+  report_delivery: ReportDeliveryTable;
+  outbound_email: OutboundEmailTable;
+  on_call_politician: OnCallPoliticianTable;
+  signature_request: SignatureRequestTable;
+  committee_report: CommitteeReportTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

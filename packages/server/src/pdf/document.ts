@@ -53,6 +53,114 @@ export class PdfWriter {
     this.doc.font('Helvetica').fontSize(10).text(`•  ${text}`, { indent: 8 });
   }
 
+  /** Start a new page unless `points` of space are left on this one (when they fit on a page at all): keeps a heading with its table. */
+  keepTogether(points: number) {
+    if (points <= this.doc.page.height - this.doc.page.margins.top - this.doc.page.margins.bottom) this.ensureSpace(points);
+  }
+
+  /** Small print, e.g. a note under a table. */
+  note(text: string) {
+    this.ensureSpace(20);
+    this.doc.font('Helvetica-Oblique').fontSize(8).fillColor('#444').text(text, this.doc.page.margins.left, this.doc.y).fillColor('black').moveDown(0.4);
+    this.doc.font('Helvetica').fontSize(10);
+  }
+
+  /**
+   * A table: the first column left-aligned, the others right-aligned, a rule
+   * under the header, the header repeated after a page break.
+   */
+  table(columns: TableColumn[], rows: TableRowSpec[]) {
+    const { doc } = this;
+    const left = doc.page.margins.left;
+    const rowHeight = 16;
+    const totalWidth = columns.reduce((s, c) => s + c.width, 0);
+    const drawRow = (cells: string[], y: number, options: { bold?: boolean; indent?: boolean }) => {
+      let x = left;
+      doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('black');
+      cells.forEach((text, i) => {
+        const column = columns[i]!;
+        const inset = i === 0 && options.indent ? 12 : 0;
+        doc.text(text, x + 3 + inset, y + 4, { width: column.width - 6 - inset, align: i === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
+        x += column.width;
+      });
+    };
+    const header = () => {
+      const y = doc.y;
+      drawRow(columns.map((c) => c.header), y, { bold: true });
+      doc.moveTo(left, y + rowHeight).lineTo(left + totalWidth, y + rowHeight).lineWidth(0.8).strokeColor('#333').stroke();
+      doc.y = y + rowHeight + 2;
+    };
+    this.ensureSpace(rowHeight * Math.min(rows.length + 1, 4));
+    header();
+    rows.forEach((row, i) => {
+      if (doc.y + rowHeight > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        header();
+      }
+      const y = doc.y;
+      if (i % 2 === 1) doc.rect(left, y, totalWidth, rowHeight).fill('#f3f5f8');
+      drawRow(row.cells, y, row);
+      if (row.bold) doc.moveTo(left, y + rowHeight).lineTo(left + totalWidth, y + rowHeight).lineWidth(0.4).strokeColor('#999').stroke();
+      doc.y = y + rowHeight;
+    });
+    doc.strokeColor('black').fillColor('black').font('Helvetica').fontSize(10);
+    doc.x = left;
+    doc.moveDown(0.6);
+  }
+
+  /**
+   * A horizontal bar chart drawn with vector graphics: one group of bars per
+   * category, one bar per series (e.g. per year), a legend, and the value at
+   * the end of each bar. A null value (hidden or not applicable) draws no bar.
+   */
+  barChart(chart: BarChartSpec) {
+    const { doc } = this;
+    const left = doc.page.margins.left;
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const labelWidth = 150;
+    const valueWidth = 44;
+    const barHeight = 7;
+    const groupGap = 7;
+    const plotLeft = left + labelWidth;
+    const plotWidth = width - labelWidth - valueWidth;
+    const legendHeight = 16;
+    const height = legendHeight + chart.categories.length * (chart.series.length * barHeight + groupGap) + 4;
+    this.ensureSpace(height + 8);
+    const top = doc.y;
+    const max = Math.max(chart.max ?? 0, ...chart.series.flatMap((s) => s.values.map((v) => v ?? 0))) || 1;
+    const palette = chart.colors ?? ['#c6dbef', '#6baed6', '#08519c'];
+
+    // Legend
+    let lx = plotLeft;
+    chart.series.forEach((s, i) => {
+      doc.rect(lx, top + 2, 8, 8).fill(palette[i % palette.length]!);
+      doc.fillColor('#333').font('Helvetica').fontSize(8).text(s.name, lx + 11, top + 2, { lineBreak: false });
+      lx += 11 + doc.widthOfString(s.name) + 14;
+    });
+
+    let y = top + legendHeight;
+    chart.categories.forEach((category, c) => {
+      const groupHeight = chart.series.length * barHeight;
+      doc.fillColor('#222').font('Helvetica').fontSize(8).text(category, left, y + groupHeight / 2 - 4, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
+      chart.series.forEach((s, i) => {
+        const value = s.values[c];
+        const by = y + i * barHeight;
+        if (value !== null && value !== undefined) {
+          const w = Math.max(value > 0 ? 0.8 : 0, (value / max) * plotWidth);
+          if (w > 0) doc.rect(plotLeft, by + 0.5, w, barHeight - 1).fill(palette[i % palette.length]!);
+          doc.fillColor('#333').fontSize(6.5).text(chart.format(value), plotLeft + w + 3, by, { lineBreak: false });
+        } else {
+          doc.fillColor('#777').fontSize(6.5).text(chart.missing ?? '', plotLeft + 3, by, { lineBreak: false });
+        }
+      });
+      y += groupHeight + groupGap;
+    });
+    doc.moveTo(plotLeft, top + legendHeight - 2).lineTo(plotLeft, y - groupGap + 2).lineWidth(0.6).strokeColor('#555').stroke();
+    doc.strokeColor('black').fillColor('black').font('Helvetica').fontSize(10);
+    doc.x = left;
+    doc.y = y + 6;
+  }
+
   private ensureSpace(points: number) {
     if (this.doc.y + points > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
   }
@@ -67,6 +175,32 @@ export class PdfWriter {
     this.doc.end();
     return this.#done;
   }
+}
+
+export interface TableColumn {
+  header: string;
+  /** points */
+  width: number;
+}
+
+export interface TableRowSpec {
+  cells: string[];
+  bold?: boolean;
+  /** indent the first cell (a sub-row) */
+  indent?: boolean;
+}
+
+export interface BarChartSpec {
+  /** one group of bars per category */
+  categories: string[];
+  /** one bar per series in each group; values per category, null for none */
+  series: { name: string; values: (number | null)[] }[];
+  format: (value: number) => string;
+  /** the scale's end (otherwise the largest value) */
+  max?: number;
+  /** text where a value is null */
+  missing?: string;
+  colors?: string[];
 }
 
 /** Europe/Stockholm date and time for documents: "2026-11-23 21:05". */

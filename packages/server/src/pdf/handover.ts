@@ -31,6 +31,16 @@ export async function renderHandoverPdf(report: HandoverReport, categoryName: (c
     pdf.bullet(`${roleLabels[p.role] ?? p.role}: ${p.displayName}${id ? `, ${id.length === 12 ? `${id.slice(0, 8)}-${id.slice(8)}` : id}` : ''}${p.age !== null ? `, ${p.age} år` : ''}${p.whereNow ? `. Befinner sig: ${p.whereNow}` : ''}`);
   }
 
+  // Reports stored before notices existed have none.
+  const notices = c.notices ?? [];
+  if (notices.length > 0) {
+    pdf.heading('Kommunens aviseringar');
+    for (const n of notices) {
+      const ack = n.acknowledgement ? ` Kvitterad av ${n.acknowledgement.acknowledgedByName} ${localDateTime(n.acknowledgement.acknowledgedAt)}.` : '';
+      pdf.bullet(`${n.title} (gäller ${n.validFrom}–${n.validTo})${n.instructionLabels.length > 0 ? `: ${n.instructionLabels.join('; ')}` : ''}.${ack}`);
+    }
+  }
+
   pdf.heading('Vad som hänt');
   pdf.paragraph(c.summary);
 
@@ -54,7 +64,7 @@ export async function renderHandoverPdf(report: HandoverReport, categoryName: (c
   if (c.decisions.length === 0) pdf.paragraph('Inga beslut.');
   for (const d of c.decisions) {
     pdf.paragraph(
-      `${d.grounds}${d.granted !== null ? `\nBeviljat: ${d.granted ? 'Ja' : 'Nej'}` : ''}${d.amountSek ? `, ${d.amountSek.replace('.', ',')} kr` : ''}${d.specialCircumstances ? `\nSärskilda skäl: ${d.specialCircumstances}` : ''}${d.noticeOverrideReason ? `\nBeslutet avviker från kommunens avisering. Skäl: ${d.noticeOverrideReason}` : ''}${d.status === 'withdrawn' ? `\nÅterkallat ${localDateTime(d.withdrawnAt)}: ${d.withdrawnReason ?? ''}` : ''}`,
+      `${d.grounds}${d.granted !== null ? `\nBeviljat: ${d.granted ? 'Ja' : 'Nej'}` : ''}${d.amountSek ? `, ${d.amountSek.replace('.', ',')} kr` : ''}${d.specialCircumstances ? `\nSärskilda skäl: ${d.specialCircumstances}` : ''}${d.noticeOverrideReason ? `\nBeslutet avviker från ${(d.noticeOverrides ?? []).map((o) => (o.noticeTitle ? `aviseringen ”${o.noticeTitle}”` : 'en avisering')).join(', ') || 'kommunens avisering'}. Skäl: ${d.noticeOverrideReason}` : ''}${d.status === 'withdrawn' ? `\nÅterkallat ${localDateTime(d.withdrawnAt)}: ${d.withdrawnReason ?? ''}` : ''}`,
       `${d.typeName} · ${d.legalReference} · ${localDateTime(d.decidedAt)} · beslutsfattare ${d.makerName}${d.makerCapacity ? ` (${d.makerCapacity})` : ''} · ${communicatedLabels[d.communicatedVia] ?? d.communicatedVia}${d.signedAt ? `, signerat ${localDateTime(d.signedAt)}` : ', ej signerat'}`,
     );
     for (const dl of d.deadlines) pdf.bullet(`${dl.label}: senast ${dl.nominalDate}${dl.movedDate !== dl.nominalDate ? ` (förlängt till ${dl.movedDate} om lag 1930:173 tillämpas)` : ''}`);

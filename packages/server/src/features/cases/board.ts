@@ -1,10 +1,12 @@
 import { can } from '@jourbok/domain';
 import type { Ctx } from '../../app/context.ts';
 import { forbidden } from '../../errors.ts';
+import { boardAssignments } from '../assignments/service.ts';
 import { announce } from '../live/events.ts';
 import { actorOf, todayOf } from '../persons/service.ts';
 import { protectionAssessmentState } from './protection.ts';
 import * as repo from './repository.ts';
+import { outstandingSignatures } from '../signing/service.ts';
 import { presentCasePerson } from './view.ts';
 
 /**
@@ -50,6 +52,9 @@ export async function getBoard(ctx: Ctx) {
             .execute()
         ).map((r) => r.case_id),
   );
+  // Open assignments stay on the board, shift after shift, until done; politicians' decisions until signed.
+  const assignments = await boardAssignments(ctx);
+  const unsignedDecisions = await outstandingSignatures(ctx);
   await ctx.audit({ action: 'case.listed', entityType: 'case', entityId: null, details: { openCases: open.length, view: 'board' } });
   return {
     now: ctx.now.toISOString(),
@@ -88,6 +93,8 @@ export async function getBoard(ctx: Ctx) {
       confirmedByName: null,
     })),
     shiftNotes: notes.map((n) => ({ id: n.id, body: n.body, authorName: n.author_name, writtenAt: n.written_at.toISOString() })),
+    assignments,
+    unsignedDecisions,
   };
 }
 

@@ -1,7 +1,10 @@
 import { canCloseCase, type JsonValue } from '@jourbok/domain';
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
+import { markReportRead } from '../deliveries/service.ts';
 import { announce } from '../live/events.ts';
+import { checkShelterNotices, recordNoticeOverrides, requireNoticesAcknowledged } from '../notices/checks.ts';
+import { noticesForMunicipality } from '../notices/present.ts';
 import { actorOf } from '../persons/service.ts';
 import { staleCase, requireWrite, loadCase } from './intake.ts';
 import { buildCaseView } from './view.ts';
@@ -31,6 +34,12 @@ function toDoOf(view: CaseViewData): string[] {
   if (view.caseType === 'orosanmalan' || view.concernsChild) items.push('Förhandsbedömning av orosanmälan inom 14 dagar (11 kap. socialtjänstlagen).');
   if (view.concernsChild && !view.hasProtectionAssessment) items.push('Skyddsbedömning är inte dokumenterad av jouren: gör den omedelbart.');
   if (view.reporterWantsSecrecy) items.push('Anmälaren har begärt att få vara anonym: pröva sekretess enligt OSL 26 kap. innan uppgifter lämnas ut.');
+  for (const o of view.noticeOverrides) {
+    const decision = view.decisions.find((d) => d.noticeOverrides.some((x) => x.noticeId === o.noticeId && x.instruction === o.instruction && x.recordedAt === o.recordedAt));
+    const what = decision ? `Beslutet ”${decision.typeName}”` : 'Jouren';
+    const notice = o.noticeTitle ? `kommunens avisering ”${o.noticeTitle}”` : 'en avisering från en annan kommun';
+    items.push(`${what} gick emot ${notice} (${o.instructionLabel.toLowerCase()}). Skäl: ${o.reason}`);
+  }
   return items;
 }
 
@@ -40,17 +49,19 @@ function toDoOf(view: CaseViewData): string[] {
  * produces the handover report, stored as the structured record the
  * municipality receives.
  */
-export async function closeCase(ctx: Ctx, caseId: string, input: { outcome: 'closed' | 'handed_over'; nextSteps: string | null; shelterGranted: boolean; version: number }) {
+export async function closeCase(ctx: Ctx, caseId: string, input: { outcome: 'closed' | 'handed_over'; nextSteps: string | null; shelterGranted: boolean; version: number; noticeOverrideReason?: string | null }) {
   const actor = requireWrite(ctx);
   const row = await loadCase(ctx, caseId);
   if (row.version !== input.version) throw staleCase();
   if (row.status !== 'open') throw new AppError('conflict', 'Ärendet är redan avslutat.');
+  await requireNoticesAcknowledged(ctx, caseId);
   const hasAssessment = await ctx.trx.selectFrom('journal_entry').select('id').where('case_id', '=', caseId).where('kind', '=', 'protection_assessment').executeTakeFirst();
   const closable = canCloseCase({ concernsChild: row.concerns_child, hasProtectionAssessment: hasAssessment !== undefined });
   if (!closable.ok) {
     throw new AppError('validation', closable.reasons.map((r) => r.message).join(' '), 'protectionAssessment', { reasons: closable.reasons });
   }
   if (input.shelterGranted && !row.shelter_requested) throw new AppError('validation', 'Logi kan bara beviljas när någon har sökt logi.', 'shelterGranted');
+  const shelterConflicts = input.shelterGranted ? await checkShelterNotices(ctx, caseId, input.noticeOverrideReason ?? null) : [];
   const result = await ctx.trx
     .updateTable('jour_case')
     .set({ status: input.outcome, closed_at: ctx.now, closed_by: actor.userId, next_steps: input.nextSteps, shelter_granted: input.shelterGranted, version: row.version + 1, updated_at: ctx.now })
@@ -59,6 +70,7 @@ export async function closeCase(ctx: Ctx, caseId: string, input: { outcome: 'clo
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw staleCase();
   await ctx.audit({ action: 'case.closed', entityType: 'case', entityId: caseId, municipalityCode: row.municipality_code, details: { outcome: input.outcome } });
+  await recordNoticeOverrides(ctx, caseId, null, shelterConflicts, input.noticeOverrideReason ?? '', row.municipality_code);
   const report = await createHandoverReport(ctx, caseId);
   await announce(ctx.trx, { organisationId: row.organisation_id, topic: 'case', id: caseId, municipalityCode: row.municipality_code });
   return report;
@@ -66,7 +78,9 @@ export async function closeCase(ctx: Ctx, caseId: string, input: { outcome: 'clo
 
 export async function createHandoverReport(ctx: Ctx, caseId: string) {
   const actor = actorOf(ctx);
-  const view = await buildCaseView(ctx, caseId);
+  // The home municipality receives its own notices only; another municipality's is not named.
+  const built = await buildCaseView(ctx, caseId);
+  const view = noticesForMunicipality(built, built.municipalityCode);
   const org = await ctx.trx.selectFrom('organisation').select(['name', 'phone']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
   const persons = await ctx.trx
     .selectFrom('case_person as cp')
@@ -107,6 +121,7 @@ export async function getHandoverReport(ctx: Ctx, reportId: string): Promise<{ i
   if (actor.role === 'kommun') q = q.where('municipality_code', '=', actor.municipalityCode!);
   const row = await q.executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Jourrapporten finns inte.');
+  if (actor.role === 'kommun') await markReportRead(ctx, row.id);
   const payload = row.payload as unknown as HandoverReport;
   const personIds = payload.case.persons.map((p) => p.id);
   if (personIds.length === 0) await ctx.audit({ action: 'handover.read', entityType: 'handover_report', entityId: reportId, municipalityCode: row.municipality_code });

@@ -10,6 +10,7 @@ import {
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
 import { announce } from '../live/events.ts';
+import { checkDecisionNotices, recordNoticeOverrides, requireNoticesAcknowledged } from '../notices/checks.ts';
 import { loadCase, requireWrite } from './intake.ts';
 
 const TIME_ZONE = 'Europe/Stockholm';
@@ -64,6 +65,7 @@ export async function recordDecision(ctx: Ctx, caseId: string, input: DecisionRe
   const actor = requireWrite(ctx);
   const row = await loadCase(ctx, caseId);
   if (row.status !== 'open') throw new AppError('conflict', 'Ärendet är avslutat; registrera beslutet i ett nytt ärende.');
+  await requireNoticesAcknowledged(ctx, caseId);
   const type = await loadDecisionType(ctx, actor.organisationId, input.typeCode);
   const decidedAt = input.decidedAt ?? ctx.now.toISOString();
 
@@ -90,6 +92,14 @@ export async function recordDecision(ctx: Ctx, caseId: string, input: DecisionRe
     if (!found) throw new AppError('validation', 'Det kopplade beslutet finns inte.', 'linkedDecisionId');
     linked = { id: found.id, typeCode: found.type_code, status: found.status, subjectPersonId: found.subject_person_id };
   }
+  // Against a notice's instruction only with a stated reason; a notice's placement (SoL/LVU) counts when none is stated.
+  const notices = await checkDecisionNotices(ctx, caseId, {
+    typeCode: type.code,
+    granted: type.isGrantable ? input.granted : null,
+    subjectPersonId: input.subjectPersonId,
+    subjectPlacement: input.subjectPlacement ?? null,
+    noticeOverrideReason: input.noticeOverrideReason,
+  });
   const amountOre = input.amountSek === null ? null : parseSekToOre(input.amountSek);
   if (input.amountSek !== null && amountOre === null) throw new AppError('validation', 'Ange belopp i kronor, t.ex. 500 eller 500,50.', 'amountSek');
 
@@ -104,11 +114,12 @@ export async function recordDecision(ctx: Ctx, caseId: string, input: DecisionRe
       specialCircumstances: input.specialCircumstances,
       granted: input.granted,
     },
-    { decisionType: type, timeZone: TIME_ZONE, now: new Date(ctx.now.getTime() + 5 * 60_000).toISOString(), subjectPlacement: input.subjectPlacement ?? null },
+    { decisionType: type, timeZone: TIME_ZONE, now: new Date(ctx.now.getTime() + 5 * 60_000).toISOString(), subjectPlacement: notices.subjectPlacement },
   );
   if (!result.ok) {
     const first = result.errors[0]!;
-    throw new AppError('validation', first.message, formField[first.field] ?? first.field, {
+    const fromNotice = first.code === 'sol_placement' && notices.placementNotice ? ` (Uppgiften om placeringen kommer från aviseringen ”${notices.placementNotice.title}”.)` : '';
+    throw new AppError('validation', first.message + fromNotice, formField[first.field] ?? first.field, {
       errors: result.errors.map((e) => ({ field: formField[e.field] ?? e.field, code: e.code, message: e.message })),
     });
   }
@@ -139,6 +150,7 @@ export async function recordDecision(ctx: Ctx, caseId: string, input: DecisionRe
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await recordNoticeOverrides(ctx, caseId, decision.id, notices.conflicts, input.noticeOverrideReason ?? '', row.municipality_code);
   const deadlines = decisionDeadlines(type.code, decidedAt, TIME_ZONE);
   if (deadlines.length > 0) {
     await ctx.trx

@@ -14,6 +14,7 @@ import {
 import type { Ctx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { announce } from '../live/events.ts';
+import { noticeBriefsOfPersons } from '../notices/present.ts';
 import { actorOf, createPerson, todayOf, type PersonInput } from '../persons/service.ts';
 import * as repo from './repository.ts';
 
@@ -186,12 +187,15 @@ export async function registerCase(ctx: Ctx, input: RegistrationRequest) {
     .returning(['id'])
     .executeTakeFirstOrThrow();
   await ctx.audit({ action: 'case.registered', entityType: 'case', entityId: row.id, municipalityCode: input.municipalityCode, details: { caseType: input.caseType, category: input.categoryCode } });
-  for (const p of input.persons) await attachPerson(ctx, row.id, input.municipalityCode, p);
+  const personIds: string[] = [];
+  for (const p of input.persons) personIds.push(await attachPerson(ctx, row.id, input.municipalityCode, p));
   const child = await concernsChild(ctx, row.id, input.caseType);
   if (child) await ctx.trx.updateTable('jour_case').set({ concerns_child: true }).where('id', '=', row.id).execute();
   if (input.triage) await recordTriage(ctx, row.id, input.triage, child);
   await announce(ctx.trx, { organisationId: actor.organisationId, topic: 'case', id: row.id, municipalityCode: input.municipalityCode });
-  return { id: row.id, caseNumber };
+  // The persons' notices, in front of the social worker the moment the case is registered.
+  const notices = await noticeBriefsOfPersons(ctx, personIds, 'case_registration');
+  return { id: row.id, caseNumber, notices: [...new Map([...notices.values()].flat().map((n) => [n.id, n])).values()] };
 }
 
 export async function triageCase(ctx: Ctx, caseId: string, request: TriageRequest & { version: number }) {
@@ -212,7 +216,8 @@ export async function addPersonToCase(ctx: Ctx, caseId: string, p: CasePersonReq
     await ctx.trx.updateTable('jour_case').set({ concerns_child: true }).where('id', '=', caseId).execute();
   }
   await announce(ctx.trx, { organisationId: row.organisation_id, topic: 'case', id: caseId, municipalityCode: row.municipality_code });
-  return personId;
+  const notices = await noticeBriefsOfPersons(ctx, [personId], 'case_registration');
+  return { id: personId, notices: notices.get(personId) ?? [] };
 }
 
 export interface CaseUpdateRequest {

@@ -1,6 +1,7 @@
 import {
   Board,
   CaseCreated,
+  CasePersonAdded,
   CasePersonInput,
   CaseRegistration,
   CaseUpdate,
@@ -41,8 +42,8 @@ export function registerCaseRoutes(api: Api, deps: Deps) {
     handler: (req) => run(deps, req, async (ctx) => ({ id: await writeShiftNote(ctx, req.body.body) })),
   });
   api.post('/api/cases', {
-    config: { access: { permission: 'cases.write' } },
-    schema: { tags, summary: 'Register a case with its persons and triage', body: CaseRegistration, response: { 200: CaseCreated } },
+    config: { access: { permission: 'cases.write', personalData: true } },
+    schema: { tags, summary: "Register a case with its persons and triage; answers with the persons' notices in force", body: CaseRegistration, response: { 200: CaseCreated } },
     handler: (req) => run(deps, req, (ctx) => registerCase(ctx, req.body)),
   });
   api.get('/api/cases/:id', {
@@ -61,9 +62,9 @@ export function registerCaseRoutes(api: Api, deps: Deps) {
     handler: (req) => run(deps, req, async (ctx) => ({ priority: await triageCase(ctx, req.params.id, req.body) })),
   });
   api.post('/api/cases/:id/persons', {
-    config: { access: { permission: 'cases.write' } },
-    schema: { tags, summary: 'Add a person (found or new) to a case', params: IdParams, body: CasePersonInput, response: { 200: Created } },
-    handler: (req) => run(deps, req, async (ctx) => ({ id: await addPersonToCase(ctx, req.params.id, req.body) })),
+    config: { access: { permission: 'cases.write', personalData: true } },
+    schema: { tags, summary: "Add a person (found or new) to a case; answers with the person's notices in force", params: IdParams, body: CasePersonInput, response: { 200: CasePersonAdded } },
+    handler: (req) => run(deps, req, (ctx) => addPersonToCase(ctx, req.params.id, req.body)),
   });
   api.post('/api/cases/:id/journal', {
     config: { access: { permission: 'cases.write' } },

@@ -1,5 +1,6 @@
 import { ageOn, formatOre, formatPersonnummer } from '@jourbok/domain';
 import type { Ctx } from '../../app/context.ts';
+import { caseNotices, noticeOverridesOfCase } from '../notices/present.ts';
 import { displayNameOf, isProtected, todayOf } from '../persons/service.ts';
 import { loadCase } from './intake.ts';
 import { protectionAssessmentState } from './protection.ts';
@@ -53,6 +54,10 @@ export async function buildCaseView(ctx: Ctx, caseId: string) {
     ctx.trx.selectFrom('decision_type').select(['code', 'name']).where('organisation_id', '=', row.organisation_id).execute(),
   ]);
   const typeName = new Map(types.map((t) => [t.code, t.name]));
+  const [notices, overrides] = await Promise.all([
+    caseNotices(ctx, caseId, persons.map((p) => p.id), row.status === 'open'),
+    noticeOverridesOfCase(ctx, caseId),
+  ]);
   const hasProtectionAssessment = journal.some((j) => j.kind === 'protection_assessment');
   const protection = protectionAssessmentState(row, hasProtectionAssessment, ctx.now);
   const totalMinutes = time.reduce((s, t) => s + t.minutes, 0) + row.minutes_imported;
@@ -131,6 +136,7 @@ export async function buildCaseView(ctx: Ctx, caseId: string) {
       noticeOverrideReason: d.notice_override_reason,
       recordedByName: d.recorded_by_name,
       deadlines: deadlines.filter((x) => x.decision_id === d.id).map(presentDeadline),
+      noticeOverrides: overrides.filter((o) => o.decisionId === d.id).map((o) => o.view),
     })),
     timeEntries: time.map((t) => ({ id: t.id, userName: t.user_name, workDate: t.work_date, minutes: t.minutes, note: t.note })),
     totalMinutes,
@@ -138,6 +144,8 @@ export async function buildCaseView(ctx: Ctx, caseId: string) {
     totalCostSek: formatOre(totalOre),
     handoverReports: reports.map((r) => ({ id: r.id, createdAt: r.created_at.toISOString() })),
     version: row.version,
+    notices,
+    noticeOverrides: overrides.map((o) => o.view),
   };
 }
 

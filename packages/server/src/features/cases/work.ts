@@ -2,6 +2,7 @@ import { localDateOf, parseSekToOre } from '@jourbok/domain';
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
 import { announce } from '../live/events.ts';
+import { requireNoticesAcknowledged } from '../notices/checks.ts';
 import { loadCase, requireWrite } from './intake.ts';
 
 const TIME_ZONE = 'Europe/Stockholm';
@@ -22,6 +23,7 @@ export interface JournalRequest {
 export async function writeJournal(ctx: Ctx, caseId: string, input: JournalRequest) {
   const actor = requireWrite(ctx);
   const row = await loadCase(ctx, caseId);
+  await requireNoticesAcknowledged(ctx, caseId);
   if (input.kind === 'correction') {
     if (!input.correctsEntryId) throw new AppError('validation', 'Ange vilken anteckning som rättas.', 'correctsEntryId');
     const target = await ctx.trx.selectFrom('journal_entry').select('id').where('id', '=', input.correctsEntryId).where('case_id', '=', caseId).executeTakeFirst();

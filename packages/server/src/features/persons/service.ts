@@ -9,9 +9,11 @@ import {
   validateApproxBirthYear,
   validateReservnummer,
   type Actor,
+  type Permission,
 } from '@jourbok/domain';
 import type { Ctx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { noticeBriefsOfPersons, noticeCardsOfPerson } from '../notices/present.ts';
 import * as repo from './repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findPerson>>>;
@@ -101,7 +103,8 @@ export async function searchPersons(ctx: Ctx, query: string) {
     await ctx.audit({ action: 'person.searched', entityType: 'person', entityId: row.id, personId: row.id, details: { matchedBy, results: rows.length } });
   }
   if (rows.length === 0) await ctx.audit({ action: 'person.searched', entityType: 'person', entityId: null, details: { matchedBy, results: 0 } });
-  return { identity, results: rows.map((r) => summary(r, links, today, matchedBy)) };
+  const notices = await noticeBriefsOfPersons(ctx, rows.map((r) => r.id), 'person_search');
+  return { identity, results: rows.map((r) => ({ ...summary(r, links, today, matchedBy), notices: notices.get(r.id) ?? [] })) };
 }
 
 async function loadVisible(ctx: Ctx, id: string): Promise<Row> {
@@ -147,6 +150,7 @@ async function details(ctx: Ctx, row: Row, revealed: boolean) {
       role: l.role,
     })),
     version: row.version,
+    notices: await noticeCardsOfPerson(ctx, row.id),
   };
 }
 
@@ -224,9 +228,10 @@ function personColumns(input: PersonInput, identity: ReturnType<typeof normalise
   };
 }
 
-export async function createPerson(ctx: Ctx, input: PersonInput): Promise<string> {
+/** Create a person. `permission`: what entitles the actor (a kommun user creates one through a notice or an assignment). */
+export async function createPerson(ctx: Ctx, input: PersonInput, permission: Permission = 'persons.write'): Promise<string> {
   const actor = actorOf(ctx);
-  if (!can(actor, 'persons.write')) throw forbidden();
+  if (!can(actor, permission)) throw forbidden();
   const today = todayOf(ctx);
   const identity = normaliseIdentity(input, today);
   if (identity.number) {
@@ -292,4 +297,37 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonInput & { 
   await ctx.audit({ action: 'person.updated', entityType: 'person', entityId: id, personId: id, details: { fields: changed } });
   const updated = (await repo.findPerson(ctx.trx, actor.organisationId, id))!;
   return details(ctx, updated, true);
+}
+
+/** May the actor see this person (a kommun user: one of its municipality's)? */
+export async function isPersonVisible(ctx: Ctx, id: string): Promise<boolean> {
+  return repo.isVisible(ctx.trx, scopeOf(actorOf(ctx)), id);
+}
+
+/**
+ * The person with this identity number if Jourbok knows one (without telling
+ * more than the caller typed), else a new one. For notices and assignments,
+ * where a municipality names a person by personnummer.
+ */
+export async function findOrCreatePerson(ctx: Ctx, input: PersonInput, permission: Permission): Promise<string> {
+  const actor = actorOf(ctx);
+  if (input.identityKind === 'personnummer' || input.identityKind === 'samordningsnummer') {
+    const parsed = parseIdentityNumber(input.identityNumber ?? '', todayOf(ctx));
+    if (parsed.ok) {
+      const existing = await repo.findByIdentity(ctx.trx, actor.organisationId, parsed.kind, parsed.normalized);
+      if (existing) return existing.id;
+    }
+  }
+  return createPerson(ctx, input, permission);
+}
+
+/** A person in a list of another feature (a notice's, an assignment's): a protected person shows a display name only. */
+export function personBriefOf(row: Pick<Row, 'id' | 'protection' | 'hidden_residence' | 'first_name' | 'last_name' | 'identity_kind' | 'identity_number'>) {
+  const hidden = isProtected(row);
+  return {
+    id: row.id,
+    displayName: displayNameOf(row),
+    isProtected: hidden,
+    identityNumber: hidden || !row.identity_number ? null : row.identity_kind === 'reservnummer' ? row.identity_number : formatPersonnummer(row.identity_number),
+  };
 }

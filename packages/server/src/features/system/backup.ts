@@ -37,6 +37,21 @@ export const backupTables = [
   'handover_report',
   'shift_note',
   'audit_event',
+  'imported_decision',
+  'notice',
+  'notice_person',
+  'notice_acknowledgement',
+  'notice_read',
+  'notice_override',
+  'assignment',
+  'assignment_person',
+  'assignment_report',
+  'job_run',
+  'report_delivery',
+  'outbound_email',
+  'on_call_politician',
+  'signature_request',
+  'committee_report',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */

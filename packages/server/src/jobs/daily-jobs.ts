@@ -1,0 +1,8 @@
+import { deliverHandoverReports, escalateUnacknowledged } from '../features/deliveries/jobs.ts';
+import type { DailyJob } from './types.ts';
+
+/** Every daily job, with the setting that gives its local time. */
+export const dailyJobs: readonly DailyJob[] = [
+  { name: 'handover_delivery', timeOf: (s) => s.reportDeliveryTime, run: deliverHandoverReports },
+  { name: 'report_escalation', timeOf: (s) => s.reportAcknowledgeBy, run: escalateUnacknowledged },
+];
