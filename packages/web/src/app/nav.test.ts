@@ -9,9 +9,9 @@ const labelsFor = (role: Role) => {
 
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
-    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Kalender', 'Organisation']],
-    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Kalender', 'Organisation', 'Användare', 'Logg']],
-    ['kommun', ['Översikt', 'Kalender', 'Organisation']],
+    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg']],
+    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
     ['controller', ['Översikt', 'Kalender', 'Organisation']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster']],
   ])('%s sees %j', (role, expected) => {

@@ -9,6 +9,7 @@ import { Card } from '../components/ui/card.tsx';
 import { PageHeader } from '../components/ui/page.tsx';
 import { QueryState } from '../components/ui/query-state.tsx';
 import { useBoard } from '../features/board/api.ts';
+import { BoardAssignments, UnsignedDecisions } from '../features/board/components/board-assignments.tsx';
 import { Deadlines } from '../features/board/components/deadlines.tsx';
 import { OpenCases } from '../features/board/components/open-cases.tsx';
 import { ShiftNotes } from '../features/board/components/shift-notes.tsx';
@@ -92,6 +93,14 @@ export function BoardPage() {
                   <p className="card__hint">{sv.board.deadlinesIntro}</p>
                   <Deadlines deadlines={data.deadlines} municipalityName={municipalityName} />
                 </Card>
+                <Card title={sv.assignments.boardTitle}>
+                  <BoardAssignments assignments={data.assignments} />
+                </Card>
+                {data.unsignedDecisions.length > 0 ? (
+                  <Card title={sv.signatures.boardTitle}>
+                    <UnsignedDecisions decisions={data.unsignedDecisions} />
+                  </Card>
+                ) : null}
                 <Card title={sv.board.notes}>
                   <ShiftNotes notes={data.shiftNotes} now={serverNow} />
                 </Card>

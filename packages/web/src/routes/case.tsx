@@ -17,6 +17,7 @@ import { JournalSection, type JournalRequest } from '../features/cases/component
 import { ChildMarker, PriorityBadge, StatusMarker } from '../features/cases/components/markers.tsx';
 import { CostsSection, TimeSection } from '../features/cases/components/time-costs.tsx';
 import { TriageSection } from '../features/cases/components/triage-section.tsx';
+import { CaseNotices } from '../features/notices/components/case-notices.tsx';
 import { useOrganisation, type Organisation } from '../features/organisation/api.ts';
 import { useCan } from '../features/session/api.ts';
 import { useNow } from '../lib/clock.ts';
@@ -93,6 +94,7 @@ function CasePage({ view, organisation }: { view: CaseView; organisation: Organi
       <div className="stack case-top">
         {notice ? <Banner kind="success">{notice}</Banner> : null}
         {!canWrite ? <Banner kind="info">{sv.cases.readOnlyCase}</Banner> : !isOpen ? <Banner kind="info">{sv.cases.closedCase(sv.cases.status[view.status] ?? view.status, view.closedAt ? formatDateTime(view.closedAt) : '')}</Banner> : null}
+        <CaseNotices caseId={view.id} notices={view.notices} canAcknowledge={canWrite && isOpen} />
         <ProtectionAssessment view={view} now={now} canWrite={canWrite} onWrite={writeAssessment} />
         <HandoverReports view={view} />
       </div>

@@ -78,6 +78,16 @@ function SearchResults({ results, pickedIds, onPick }: { results: PersonSummary[
               {p.isProtected ? <ProtectedMarker protection={p.protection} /> : null}
               <span className="person-result__identity numeric">{identityLine(p)}</span>
             </div>
+            {p.notices.length > 0 ? (
+              <ul className="person-result__notices" aria-label={sv.notices.inSearch(p.notices.length)}>
+                {p.notices.map((n) => (
+                  <li key={n.id} className={n.level === 'must_read' ? 'marker marker--overdue' : 'marker'}>
+                    {sv.notices.levels[n.level]}: {n.title}
+                    {n.instructionLabels.length > 0 ? ` (${n.instructionLabels.join(', ')})` : ''} – {n.municipalityName}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <div className="person-result__history">
               {sv.persons.caseCount(p.caseCount)}
               {p.lastCaseAt ? `, ${sv.persons.lastCase(stockholmDate(p.lastCaseAt))}` : ''}
