@@ -38,6 +38,15 @@ export const permissions = [
   'politicians.manage',
   'signatures.manage',
   'committee.manage',
+  // systematic quality work: deviations and complaints, self-inspections, the call log
+  'deviations.read',
+  'deviations.write',
+  'deviations.manage',
+  'selfInspections.manage',
+  'calls.read',
+  'calls.write',
+  'quality.report',
+  'telephony.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,6 +65,10 @@ const staff: readonly Permission[] = [
   'assignments.perform',
   'politicians.read',
   'signatures.manage',
+  'deviations.read',
+  'deviations.write',
+  'calls.read',
+  'calls.write',
 ];
 
 export const rolePermissions = {
@@ -73,6 +86,9 @@ export const rolePermissions = {
     'oversight.read',
     'politicians.manage',
     'committee.manage',
+    'deviations.manage',
+    'selfInspections.manage',
+    'quality.report',
   ],
   kommun: [
     'organisation.read',
@@ -91,7 +107,7 @@ export const rolePermissions = {
     'politicians.manage',
     'committee.manage',
   ],
-  controller: ['organisation.read', 'calendar.read', 'status.read', 'statistics.read', 'costs.read', 'costs.manage'],
+  controller: ['organisation.read', 'calendar.read', 'status.read', 'statistics.read', 'costs.read', 'costs.manage', 'quality.report'],
   admin: [
     'organisation.read',
     'organisation.update',
@@ -101,6 +117,7 @@ export const rolePermissions = {
     'users.manage',
     'audit.verify',
     'identityProviders.manage',
+    'telephony.manage',
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -98,6 +98,21 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  // systematic quality work: deviations and complaints, self-inspections, the call log
+  'deviation.registered': 'write',
+  'deviation.updated': 'write',
+  'deviation.read': 'read',
+  'deviation.listed': 'read',
+  'self_inspection.planned': 'config',
+  'self_inspection.plan_updated': 'config',
+  'self_inspection.started': 'write',
+  'self_inspection.recorded': 'write',
+  'self_inspection.listed': 'read',
+  'call.registered': 'write',
+  'call.listed': 'read',
+  'call.callback_recorded': 'write',
+  'telephony_system.created': 'permission',
+  'telephony_system.revoked': 'permission',
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
@@ -128,6 +143,10 @@ export type AuditEntityType =
   | 'report_delivery'
   | 'politician'
   | 'signature_request'
+  | 'deviation'
+  | 'self_inspection'
+  | 'call'
+  | 'telephony_system'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -557,6 +557,130 @@ export interface CommitteeReportTable {
   reported_at: Timestamp;
 }
 
+export interface QualityCounterTable {
+  organisation_id: string;
+  kind: string;
+  year: number;
+  last_number: number;
+}
+
+export interface DeviationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  number: string;
+  kind: 'deviation' | 'complaint';
+  category: 'handling' | 'technical' | 'collaboration' | 'placement' | 'other';
+  title: string;
+  description: string;
+  immediate_action: Generated<string>;
+  occurred_at: Timestamp;
+  complaint_source: 'individual' | 'municipality' | 'partner' | 'other' | null;
+  status: Generated<'registered' | 'assigned' | 'analysed' | 'closed'>;
+  possible_lex_sarah: Generated<boolean>;
+  lex_sarah_reason: string | null;
+  lex_sarah_assessment: 'not_lex_sarah' | 'investigation' | 'reported_to_ivo' | null;
+  lex_sarah_note: string | null;
+  lex_sarah_assessed_at: Timestamp | null;
+  lex_sarah_assessed_by_name: string | null;
+  reported_by: string | null;
+  reported_by_name: string;
+  reported_at: Timestamp;
+  assigned_to: string | null;
+  assigned_to_name: string | null;
+  assigned_at: Timestamp | null;
+  analysis: string | null;
+  action: string | null;
+  action_kind: 'new_routine' | 'routine_reminder' | 'training' | 'other' | 'none' | null;
+  analysed_at: Timestamp | null;
+  analysed_by_name: string | null;
+  closed_at: Timestamp | null;
+  closed_by_name: string | null;
+  closing_note: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeviationCaseTable {
+  deviation_id: string;
+  case_id: string;
+  linked_at: Timestamp;
+  linked_by_name: string;
+}
+
+export interface SelfInspectionPlanTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: 'access_review' | 'routine_review' | 'case_sampling' | 'other';
+  title: string;
+  description: Generated<string>;
+  interval_months: number;
+  day_of_month: number;
+  first_due: ColumnType<string, string, string>;
+  sample_size: number | null;
+  responsible_user_id: string | null;
+  is_active: Generated<boolean>;
+  created_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SelfInspectionTable {
+  id: Generated<string>;
+  plan_id: string;
+  organisation_id: string;
+  due_date: ColumnType<string, string, string>;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  sample: Json<string[]>;
+  sample_seed: ColumnType<string | null, number | null, number | null>;
+  started_at: Timestamp;
+  started_by_name: string;
+  performed_at: Timestamp | null;
+  performed_by: string | null;
+  performed_by_name: string | null;
+  findings: string | null;
+  follow_up: string | null;
+  deviation_id: string | null;
+}
+
+export interface TelephonySystemTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  token_hash: string;
+  token_hint: string;
+  created_at: Timestamp;
+  created_by_name: string;
+  revoked_at: Timestamp | null;
+  revoked_by_name: string | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface CallEventTable {
+  id: Generated<string>;
+  organisation_id: string;
+  occurred_at: Timestamp;
+  line: string;
+  outcome: 'answered' | 'missed' | 'busy' | 'transferred_112';
+  caller_number: string | null;
+  caller_number_normalized: string | null;
+  duration_seconds: number | null;
+  source: 'telephony' | 'manual';
+  telephony_system_id: string | null;
+  external_id: string | null;
+  registered_by_name: string;
+  registered_at: Timestamp;
+  callback_needed: boolean;
+  callback_closed_at: Timestamp | null;
+  callback_closed_by_name: string | null;
+  callback_result: 'reached' | 'not_needed' | 'answered_later' | null;
+  callback_attempts: Generated<number>;
+  last_callback_at: Timestamp | null;
+  last_callback_by_name: string | null;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   municipality: MunicipalityTable;
@@ -599,6 +723,13 @@ export interface DB {
   on_call_politician: OnCallPoliticianTable;
   signature_request: SignatureRequestTable;
   committee_report: CommitteeReportTable;
+  quality_counter: QualityCounterTable;
+  deviation: DeviationTable;
+  deviation_case: DeviationCaseTable;
+  self_inspection_plan: SelfInspectionPlanTable;
+  self_inspection: SelfInspectionTable;
+  telephony_system: TelephonySystemTable;
+  call_event: CallEventTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

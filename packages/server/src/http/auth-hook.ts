@@ -5,6 +5,7 @@ import type { RouteAccess } from './access.ts';
 import { resolveSession } from '../features/auth/service.ts';
 import { randomToken, safeEqual } from '../features/auth/crypto.ts';
 import { sendError } from './errors.ts';
+import { authenticateIntegration } from '../features/telephony/tokens.ts';
 
 export const SESSION_COOKIE = 'jb_session';
 export const CSRF_COOKIE = 'jb_csrf';
@@ -61,6 +62,7 @@ export function ensureAnonymousCsrf(request: FastifyRequest, reply: FastifyReply
 export function registerAuthHook(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
+  app.decorateRequest('integration', null);
 
   const catalog: RouteEntry[] = [];
   app.decorate('routeCatalog', catalog);
@@ -77,6 +79,12 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
+
+    if ('token' in access) {
+      request.integration = await authenticateIntegration(deps, access.token, request.headers.authorization);
+      if (!request.integration) return sendError(reply, 'unauthenticated', 'Token saknas, är ogiltig eller har återkallats.');
+      return;
+    }
 
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(deps, token, { touch: request.headers[BACKGROUND_HEADER] !== '1' }) : null;
@@ -108,7 +116,7 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
   // cannot pass unnoticed: the response is withheld and the defect logged.
   app.addHook('onSend', async (request, reply, payload) => {
     const access = request.routeOptions.config?.access;
-    if (!access || 'public' in access || !access.personalData || reply.statusCode >= 300) return payload;
+    if (!access || !('permission' in access) || !access.personalData || reply.statusCode >= 300) return payload;
     const logged = await deps.database.db.selectFrom('audit_event').select('seq').where('request_id', '=', request.id).limit(1).executeTakeFirst();
     if (logged) return payload;
     request.log.error({ route: request.routeOptions.url }, 'personal data returned without an audit event');

@@ -52,6 +52,13 @@ export const backupTables = [
   'on_call_politician',
   'signature_request',
   'committee_report',
+  'quality_counter',
+  'deviation',
+  'deviation_case',
+  'self_inspection_plan',
+  'self_inspection',
+  'telephony_system',
+  'call_event',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */
