@@ -134,7 +134,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const protectedRoutes = () => t.app.routeCatalog.filter((r) => !('public' in r.access)) as (RouteEntry & { access: { permission: Permission; stream?: boolean } })[];
+const protectedRoutes = () => t.app.routeCatalog.filter((r) => 'permission' in r.access) as (RouteEntry & { access: { permission: Permission; stream?: boolean } })[];
 
 function urlOf(route: RouteEntry): string {
   const prefixed = Object.entries(foreign.byPrefix).find(([prefix]) => route.url.startsWith(prefix))?.[1];
@@ -170,6 +170,19 @@ describe('every protected route', () => {
         expect(res.json().error.message).toContain('behörighet');
       }
       expect(res.statusCode, `${role} ${route.method} ${route.url}: ${res.body}`).toBeLessThan(500);
+    }
+  });
+});
+
+describe('routes for other systems (token access)', () => {
+  it('refuse every session, as every role, and a request without a token', async () => {
+    const tokenRoutes = t.app.routeCatalog.filter((r) => 'token' in r.access);
+    expect(tokenRoutes.length).toBeGreaterThan(0);
+    for (const route of tokenRoutes) {
+      for (const agent of [t.agent(), ...agents.values()]) {
+        const res = route.method === 'GET' ? await agent.get(urlOf(route)) : await agent.send(route.method as 'POST', urlOf(route), {});
+        expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      }
     }
   });
 });
