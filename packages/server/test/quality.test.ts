@@ -31,7 +31,7 @@ function ok(res: { statusCode: number; body: string }) {
   return JSON.parse(res.body);
 }
 
-async function auditFor(requestId: string | string[] | undefined) {
+async function auditFor(requestId: unknown) {
   return t.deps.database.db.selectFrom('audit_event').selectAll().where('request_id', '=', String(requestId)).orderBy('seq').execute();
 }
 
