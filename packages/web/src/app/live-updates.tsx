@@ -6,12 +6,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { refreshBoard } from '../features/board/api.ts';
 import { refreshCase, refreshCases } from '../features/cases/api.ts';
 import { useLiveEvents } from '../features/live/api.ts';
+import { refreshQuality } from '../features/quality/api.ts';
 
 export function LiveUpdates() {
   const client = useQueryClient();
   useLiveEvents({
     onEvent: (topic, id) => {
       refreshBoard(client);
+      refreshQuality(client);
       if (topic === 'case' && id) {
         refreshCase(client, id);
         void client.invalidateQueries({ queryKey: ['person'], refetchType: 'none' });
@@ -19,6 +21,7 @@ export function LiveUpdates() {
     },
     onResume: () => {
       refreshBoard(client);
+      refreshQuality(client);
       refreshCases(client);
     },
   });

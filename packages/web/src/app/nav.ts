@@ -1,4 +1,5 @@
 // The navigation: each item shows only when the user has its ability.
+import { svQuality } from '../features/quality/sv.ts';
 import { sv } from '../lib/sv.ts';
 
 export interface NavItem {
@@ -28,6 +29,10 @@ export const navItems: NavItem[] = [
   // Those who may verify but not search the log (the administrator) get the check on a page of its own.
   { to: '/logg/integritet', label: sv.nav.auditIntegrity, ability: 'audit.verify', unlessAbility: 'audit.read', card: sv.overview.cards.auditIntegrity },
   { to: '/inloggningstjanster', label: sv.nav.identityProviders, ability: 'identityProviders.manage', card: sv.overview.cards.identityProviders },
+  { to: '/samtal', label: svQuality.nav.calls, ability: 'calls.read', card: svQuality.cards.calls },
+  { to: '/avvikelser', label: svQuality.nav.deviations, ability: 'deviations.read', card: svQuality.cards.deviations },
+  { to: '/egenkontroller', label: svQuality.nav.selfInspections, ability: 'selfInspections.manage', card: svQuality.cards.selfInspections },
+  { to: '/telefonikopplingar', label: svQuality.nav.telephony, ability: 'telephony.manage', card: svQuality.cards.telephony },
 ];
 
 export function visibleNavItems(can: (ability: string) => boolean): NavItem[] {

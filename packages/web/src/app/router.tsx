@@ -16,6 +16,10 @@ import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
 import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
+import { CallsPage } from '../routes/calls.tsx';
+import { DeviationsPage } from '../routes/deviations.tsx';
+import { SelfInspectionsPage } from '../routes/self-inspections.tsx';
+import { TelephonyPage } from '../routes/telephony.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
 import { AppShell } from './shell.tsx';
@@ -45,6 +49,10 @@ export function createRouter() {
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },
                 { path: 'inloggningstjanster', element: <RequireAbility ability="identityProviders.manage"><IdentityProvidersPage /></RequireAbility> },
+                { path: 'avvikelser', element: <RequireAbility ability="deviations.read"><DeviationsPage /></RequireAbility> },
+                { path: 'egenkontroller', element: <RequireAbility ability="selfInspections.manage"><SelfInspectionsPage /></RequireAbility> },
+                { path: 'samtal', element: <RequireAbility ability="calls.read"><CallsPage /></RequireAbility> },
+                { path: 'telefonikopplingar', element: <RequireAbility ability="telephony.manage"><TelephonyPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],

@@ -14,6 +14,9 @@ import { Deadlines } from '../features/board/components/deadlines.tsx';
 import { OpenCases } from '../features/board/components/open-cases.tsx';
 import { ShiftNotes } from '../features/board/components/shift-notes.tsx';
 import { useLiveState } from '../features/live/api.ts';
+import { BoardAttention } from '../features/quality/components/board-attention.tsx';
+import { BoardCallbacks } from '../features/quality/components/board-callbacks.tsx';
+import { useCan } from '../features/session/api.ts';
 import { useOrganisation } from '../features/organisation/api.ts';
 import { StatusDetail } from '../features/status/components/status-detail.tsx';
 import { useNow } from '../lib/clock.ts';
@@ -52,6 +55,7 @@ function LiveIndicator() {
 
 export function BoardPage() {
   const board = useBoard();
+  const can = useCan();
   const organisation = useOrganisation();
   const now = useNow(30_000);
   useNewCaseShortcut();
@@ -89,6 +93,8 @@ export function BoardPage() {
                 <OpenCases cases={data.openCases} elapsedMinutes={elapsed} now={serverNow} categoryName={categoryName} />
               </section>
               <div className="board__side">
+                {can('calls.read') ? <BoardCallbacks canWrite={can('calls.write')} /> : null}
+                {can('deviations.manage') ? <BoardAttention /> : null}
                 <Card title={sv.board.deadlines} className="board__deadlines">
                   <p className="card__hint">{sv.board.deadlinesIntro}</p>
                   <Deadlines deadlines={data.deadlines} municipalityName={municipalityName} />
