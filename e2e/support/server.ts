@@ -30,12 +30,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** Options for a test that moves the server's clock or changes a setting. */
+export interface ServerOptions {
+  clock?: { now(): Date };
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   ensureWebBuilt();
   const database = await openDatabase({ memory: true });
   await migrate(database.db);
-  const config = loadConfig({ JOURBOK_DEMO: 'true', JOURBOK_LOG_LEVEL: 'silent', JOURBOK_WEB_DIST: webDist });
-  const deps = { database, config, clock: { now: () => new Date() }, log: createLogger(config) };
+  const config = loadConfig({ JOURBOK_DEMO: 'true', JOURBOK_LOG_LEVEL: 'silent', JOURBOK_WEB_DIST: webDist, ...options.env });
+  const deps = { database, config, clock: options.clock ?? { now: () => new Date() }, log: createLogger(config) };
   await inTransaction(deps, systemPrincipal(null, 'demo'), null, seedDemo);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
