@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../packages/domain/src/calendar/dates.ts';
 import { localDateOf, startOfDay } from '../packages/domain/src/calendar/time.ts';
-import { hasChromium, launchBrowser, openPage, signIn, skipReason, unexpectedErrors, type Session } from './support/browser.ts';
+import { hasChromium, launchBrowser, openPage, screenshot, signIn, skipReason, unexpectedErrors, type Session } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const TZ = 'Europe/Stockholm';
@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'quality work' : skipReason, () => {
     const raised = boss.getByRole('list', { name: 'Möjliga lex Sarah-ärenden att bedöma' });
     await raised.getByRole('link', { name: new RegExp(title) }).click();
     await boss.getByRole('heading', { name: new RegExp(title) }).waitFor();
+    await screenshot(boss, 'quality-deviation');
     await boss.getByLabel('Ansvarig', { exact: true }).selectOption({ label: 'Lotta Stensö' });
     await boss.getByRole('button', { name: 'Utse ansvarig' }).click();
     await boss.getByLabel('Analys: varför hände det?').fill('Passet bemannades av vikarier; rutin för inkomna uppdrag saknades.');
@@ -103,6 +104,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'quality work' : skipReason, () => {
     const tasks = board.getByRole('list', { name: 'Ring upp' });
     const task = tasks.locator('li', { hasText: '070-555 66 77' });
     await task.waitFor();
+    await screenshot(board, 'quality-board-callbacks');
     await task.getByRole('button', { name: 'Uppringd' }).click();
     await task.waitFor({ state: 'detached' });
 
@@ -135,6 +137,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'quality work' : skipReason, () => {
     await plan.getByText('Snart').waitFor();
     await page.goto('/');
     await page.getByRole('list', { name: 'Egenkontroller att göra' }).locator('li', { hasText: 'Stickprov e2e' }).getByText(`Snart, ${tomorrow}`).waitFor();
+    await screenshot(page, 'quality-manager-board');
 
     // Five minutes past midnight: it is due today.
     offsetMs = startOfDay(tomorrow, TZ).epochMilliseconds + 5 * 60_000 - Date.now();
@@ -146,6 +149,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'quality work' : skipReason, () => {
     const sample = plan.getByRole('list', { name: 'Slumpmässigt utvalda avslutade ärenden' });
     await sample.waitFor();
     expect(await sample.getByRole('link').count()).toBe(3);
+    await screenshot(page, 'quality-self-inspection');
     await plan.getByLabel('Utförd av').selectOption({ label: 'Sara Lindqvist' });
     await plan.getByLabel('Vad visade kontrollen?').fill('Ett av tre ärenden saknade skyddsbedömning i journalen.');
     await plan.getByLabel('Vad följer av den?').fill('Tas upp på gruppmötet.');

@@ -269,7 +269,7 @@ export function DeviationsPage() {
           deviations.length === 0 ? (
             <p className="muted">{t.none}</p>
           ) : (
-            <Table caption={t.title} captionHidden>
+            <Table caption={t.title} captionHidden className="deviations-table">
               <thead>
                 <tr>
                   <th scope="col">{t.number}</th>
