@@ -2,7 +2,7 @@
 // register; the unit manager assigns, assesses possible lex Sarah matters
 // and closes; the one responsible records the analysis and the action.
 import { useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Banner, ErrorBanner } from '../components/ui/banner.tsx';
 import { Badge } from '../components/ui/badge.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -203,7 +203,11 @@ function Detail({ id }: { id: string }) {
               <strong>{t.responsible}:</strong> {d.assignedToName ?? t.nobody}
             </p>
             <div>
-              <strong>{t.cases}:</strong> {d.cases.length === 0 ? <span className="muted">{t.noCases}</span> : d.cases.map((c) => <a key={c.id} href={`/arenden/${c.id}`}>{c.caseNumber} </a>)}
+              <strong>{t.cases}:</strong> {d.cases.length === 0 ? <span className="muted">{t.noCases}</span> : d.cases.map((c) => (
+                    <Link key={c.id} to={`/arenden/${c.id}`} className="deviation-case">
+                      {c.caseNumber}
+                    </Link>
+                  ))}
             </div>
             {d.analysis ? (
               <div className="stack">
