@@ -38,6 +38,10 @@ export const permissions = [
   'politicians.manage',
   'signatures.manage',
   'committee.manage',
+  // the year's plan, its follow-ups and the assembled report; the unit manager's dashboard
+  'plans.read',
+  'plans.write',
+  'dashboard.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -73,6 +77,9 @@ export const rolePermissions = {
     'oversight.read',
     'politicians.manage',
     'committee.manage',
+    'plans.read',
+    'plans.write',
+    'dashboard.read',
   ],
   kommun: [
     'organisation.read',
@@ -90,8 +97,9 @@ export const rolePermissions = {
     'politicians.read',
     'politicians.manage',
     'committee.manage',
+    'plans.read',
   ],
-  controller: ['organisation.read', 'calendar.read', 'status.read', 'statistics.read', 'costs.read', 'costs.manage'],
+  controller: ['organisation.read', 'calendar.read', 'status.read', 'statistics.read', 'costs.read', 'costs.manage', 'plans.read'],
   admin: [
     'organisation.read',
     'organisation.update',

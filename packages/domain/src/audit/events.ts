@@ -98,6 +98,11 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  // the year's plan and its follow-ups (no personal data)
+  'plan.updated': 'write',
+  'follow_up.updated': 'write',
+  'follow_up.finished': 'write',
+  'follow_up.reopened': 'write',
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
@@ -128,6 +133,8 @@ export type AuditEntityType =
   | 'report_delivery'
   | 'politician'
   | 'signature_request'
+  | 'business_plan'
+  | 'plan_follow_up'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

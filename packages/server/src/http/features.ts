@@ -17,6 +17,8 @@ import { registerSigningRoutes } from '../features/signing/routes.ts';
 import type { Api } from './run.ts';
 import { registerStatisticsRoutes } from '../features/statistics/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
+import { registerPlanRoutes } from '../features/plans/routes.ts';
+import { registerDashboardRoutes } from '../features/dashboard/routes.ts';
 
 /** Every feature's routes, in one list. */
 export async function registerFeatures(api: Api, deps: Deps) {
@@ -37,4 +39,6 @@ export async function registerFeatures(api: Api, deps: Deps) {
   registerSigningRoutes(api, deps);
   registerOversightRoutes(api, deps);
   registerRoutingRoutes(api, deps);
+  registerPlanRoutes(api, deps);
+  registerDashboardRoutes(api, deps);
 }

@@ -52,6 +52,8 @@ export const backupTables = [
   'on_call_politician',
   'signature_request',
   'committee_report',
+  'business_plan',
+  'plan_follow_up',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */
