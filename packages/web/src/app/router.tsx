@@ -16,6 +16,10 @@ import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
 import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
+import { DashboardPage } from '../routes/dashboard.tsx';
+import { FollowUpPage } from '../routes/follow-up.tsx';
+import { PlanReportPage } from '../routes/plan-report.tsx';
+import { PlanPage } from '../routes/plan.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
 import { AppShell } from './shell.tsx';
@@ -45,6 +49,10 @@ export function createRouter() {
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },
                 { path: 'inloggningstjanster', element: <RequireAbility ability="identityProviders.manage"><IdentityProvidersPage /></RequireAbility> },
+                { path: 'verksamhetsplan', element: <RequireAbility ability="plans.read"><PlanPage /></RequireAbility> },
+                { path: 'verksamhetsplan/:year/:period', element: <RequireAbility ability="plans.write"><FollowUpPage /></RequireAbility> },
+                { path: 'verksamhetsplan/:year/:period/rapport', element: <RequireAbility ability="plans.read"><PlanReportPage /></RequireAbility> },
+                { path: 'oversikt/statistik', element: <RequireAbility ability="dashboard.read"><DashboardPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],
