@@ -110,7 +110,7 @@ describe('indicators and budget', () => {
     [{ budget: [{ id: 'b', label: 'Personal', note: '', amount: 10.5 }] }, 'budget.0.amount'],
     [{ goals: [{ id: 'x', title: 'A', description: '' }], activities: [{ id: 'x', text: 'B' }] }, 'activities.0.id'],
   ] as const)('refuses a plan with %j at %s', (part, field) => {
-    const problems = validatePlan({ ...plan, goals: [], activities: [], indicators: [], budget: [], ...(part as Partial<PlanContent>) });
+    const problems = validatePlan({ ...plan, goals: [], activities: [], indicators: [], budget: [], ...(part as unknown as Partial<PlanContent>) });
     expect(problems.map((p) => p.field)).toEqual([field]);
   });
 
