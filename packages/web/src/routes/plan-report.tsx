@@ -27,7 +27,7 @@ function StatisticsTables({ tables, comments, headingId }: { tables: Tables; com
     <div className="stack">
       {tables.tables.map((table) => {
         const current = tables.years.length - 1;
-        const rows = table.rows.filter((r) => !r.isTotal);
+        const rows = table.rows.filter((r) => !r.isTotal && r.cells.some((c) => (table.chart === 'count' ? c.count !== null : c.share !== null)));
         return (
           <section key={table.key} aria-labelledby={`${headingId}-${table.key}`}>
             <h3 id={`${headingId}-${table.key}`}>{table.title}</h3>
