@@ -18,3 +18,4 @@ export * from './assignments.ts';
 export * from './signatures.ts';
 export * from './collaboration.ts';
 export * from './quality.ts';
+export * from './plans.ts';

@@ -10,3 +10,4 @@ export * from './statistics/index.ts';
 export * from './imports/index.ts';
 export * from './collaboration/index.ts';
 export * from './quality/index.ts';
+export * from './plans/index.ts';

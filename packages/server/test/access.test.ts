@@ -120,7 +120,7 @@ beforeAll(async () => {
   const collaboration = await lidingoCollaboration(lidingoPersons[0]!.id);
   for (const role of roles) agents.set(role, await t.signIn(accountOf[role]));
   foreign = {
-    params: { code: '0186' },
+    params: { code: '0186', year: '2026', period: 'T1' },
     byPrefix: { '/api/users/': lidingoUser.id, '/api/cases/': lidingoCases[0]!.id, '/api/persons/': lidingoPersons[0]!.id, ...collaboration.byPrefix },
     sentinels: [
       ...collaboration.sentinels,

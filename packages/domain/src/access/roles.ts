@@ -47,6 +47,10 @@ export const permissions = [
   'calls.write',
   'quality.report',
   'telephony.manage',
+  // the year's plan, its follow-ups and the assembled report; the unit manager's dashboard
+  'plans.read',
+  'plans.write',
+  'dashboard.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -89,6 +93,9 @@ export const rolePermissions = {
     'deviations.manage',
     'selfInspections.manage',
     'quality.report',
+    'plans.read',
+    'plans.write',
+    'dashboard.read',
   ],
   kommun: [
     'organisation.read',
@@ -106,8 +113,9 @@ export const rolePermissions = {
     'politicians.read',
     'politicians.manage',
     'committee.manage',
+    'plans.read',
   ],
-  controller: ['organisation.read', 'calendar.read', 'status.read', 'statistics.read', 'costs.read', 'costs.manage', 'quality.report'],
+  controller: ['organisation.read', 'calendar.read', 'status.read', 'statistics.read', 'costs.read', 'costs.manage', 'quality.report', 'plans.read'],
   admin: [
     'organisation.read',
     'organisation.update',

@@ -113,6 +113,11 @@ export const auditActions = {
   'call.callback_recorded': 'write',
   'telephony_system.created': 'permission',
   'telephony_system.revoked': 'permission',
+  // the year's plan and its follow-ups (no personal data)
+  'plan.updated': 'write',
+  'follow_up.updated': 'write',
+  'follow_up.finished': 'write',
+  'follow_up.reopened': 'write',
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
@@ -147,6 +152,8 @@ export type AuditEntityType =
   | 'self_inspection'
   | 'call'
   | 'telephony_system'
+  | 'business_plan'
+  | 'plan_follow_up'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

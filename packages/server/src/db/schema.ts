@@ -681,6 +681,34 @@ export interface CallEventTable {
   last_callback_by_name: string | null;
 }
 
+export interface BusinessPlanTable {
+  id: Generated<string>;
+  organisation_id: string;
+  year: number;
+  content: Json<unknown>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanFollowUpTable {
+  id: Generated<string>;
+  organisation_id: string;
+  year: number;
+  period: 'T1' | 'T2' | 'T3' | 'year';
+  content: Json<unknown>;
+  status: Generated<'draft' | 'finished'>;
+  finished_at: Date | null;
+  finished_by_name: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_by_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   municipality: MunicipalityTable;
@@ -723,6 +751,8 @@ export interface DB {
   on_call_politician: OnCallPoliticianTable;
   signature_request: SignatureRequestTable;
   committee_report: CommitteeReportTable;
+  business_plan: BusinessPlanTable;
+  plan_follow_up: PlanFollowUpTable;
   quality_counter: QualityCounterTable;
   deviation: DeviationTable;
   deviation_case: DeviationCaseTable;

@@ -19,6 +19,8 @@ import { registerStatisticsRoutes } from '../features/statistics/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
 import { registerQualityRoutes } from '../features/quality/routes.ts';
 import { registerTelephonyRoutes } from '../features/telephony/routes.ts';
+import { registerPlanRoutes } from '../features/plans/routes.ts';
+import { registerDashboardRoutes } from '../features/dashboard/routes.ts';
 
 /** Every feature's routes, in one list. */
 export async function registerFeatures(api: Api, deps: Deps) {
@@ -41,4 +43,6 @@ export async function registerFeatures(api: Api, deps: Deps) {
   registerRoutingRoutes(api, deps);
   registerQualityRoutes(api, deps);
   registerTelephonyRoutes(api, deps);
+  registerPlanRoutes(api, deps);
+  registerDashboardRoutes(api, deps);
 }

@@ -6,6 +6,7 @@ import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
 import { historyEndsBefore, seedDemoHistory } from './demo-history.ts';
 import { seedDemoQuality } from './demo-quality.ts';
+import { seedDemoPlans, seedDemoTurnOuts } from './demo-plans.ts';
 
 /**
  * The demo organisation: Socialjouren Nordost, its seven members, staff,
@@ -94,6 +95,8 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
   await seedDemoQuality(ctx, organisationId);
   // Imported history since 2022, so that reports compare three years (T1 2022–2024 as in Nordost's own report).
   await seedDemoHistory(ctx, organisationId, historyEndsBefore(ctx.now));
+  await seedDemoPlans(ctx, organisationId);
+  await seedDemoTurnOuts(ctx, organisationId);
   await ctx.audit({ action: 'system.demo_seeded', entityType: 'system', entityId: organisationId, details: { users: accounts.length, cases } });
   return organisationId;
 }

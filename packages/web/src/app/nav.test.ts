@@ -10,9 +10,9 @@ const labelsFor = (role: Role) => {
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
     ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Samtalslogg', 'Avvikelser']],
-    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg', 'Samtalslogg', 'Avvikelser', 'Egenkontroller']],
-    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
-    ['controller', ['Översikt', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Statistiköversikt', 'Verksamhetsplan', 'Användare', 'Logg', 'Samtalslogg', 'Avvikelser', 'Egenkontroller']],
+    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Verksamhetsplan']],
+    ['controller', ['Översikt', 'Kalender', 'Organisation', 'Verksamhetsplan']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster', 'Telefonikopplingar']],
   ])('%s sees %j', (role, expected) => {
     expect(labelsFor(role)).toEqual(expected);

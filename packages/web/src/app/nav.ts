@@ -1,6 +1,7 @@
 // The navigation: each item shows only when the user has its ability.
 import { svQuality } from '../features/quality/sv.ts';
 import { sv } from '../lib/sv.ts';
+import { plansSv } from '../features/plans/sv.ts';
 
 export interface NavItem {
   to: string;
@@ -24,6 +25,8 @@ export const navItems: NavItem[] = [
   { to: '/uppdrag', label: sv.nav.assignments, ability: 'assignments.read', card: sv.overview.cards.assignments },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
   { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
+  { to: '/oversikt/statistik', label: plansSv.nav.dashboard, ability: 'dashboard.read', card: plansSv.cards.dashboard },
+  { to: '/verksamhetsplan', label: plansSv.nav.plans, ability: 'plans.read', card: plansSv.cards.plans },
   { to: '/anvandare', label: sv.nav.users, ability: 'users.read', card: sv.overview.cards.users },
   { to: '/logg', label: sv.nav.audit, ability: 'audit.read', card: sv.overview.cards.audit },
   // Those who may verify but not search the log (the administrator) get the check on a page of its own.

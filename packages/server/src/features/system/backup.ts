@@ -59,6 +59,8 @@ export const backupTables = [
   'self_inspection',
   'telephony_system',
   'call_event',
+  'business_plan',
+  'plan_follow_up',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */
