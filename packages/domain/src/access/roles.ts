@@ -38,6 +38,10 @@ export const permissions = [
   'politicians.manage',
   'signatures.manage',
   'committee.manage',
+  // rule of law and privacy: access review, retention, subject access (the unit manager's)
+  'privacy.accessReview',
+  'privacy.retention',
+  'privacy.subjectAccess',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -73,6 +77,9 @@ export const rolePermissions = {
     'oversight.read',
     'politicians.manage',
     'committee.manage',
+    'privacy.accessReview',
+    'privacy.retention',
+    'privacy.subjectAccess',
   ],
   kommun: [
     'organisation.read',

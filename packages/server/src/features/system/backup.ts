@@ -52,6 +52,10 @@ export const backupTables = [
   'on_call_politician',
   'signature_request',
   'committee_report',
+  'access_review',
+  'retention_run',
+  'case_person_fact',
+  'subject_access_request',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */
