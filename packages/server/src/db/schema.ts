@@ -576,6 +576,7 @@ export interface AccessReviewTable {
 
 export interface RetentionRunTable {
   id: Generated<string>;
+  seq: Generated<number>;
   organisation_id: string;
   run_at: Timestamp;
   run_on: string;

@@ -116,7 +116,7 @@ export async function seedOldCases(ctx: Ctx, organisationId: string, options: Ol
           home_municipality_code: municipality,
           address: `Björkvägen ${rng.int(1, 60)}`,
           phone: `073-${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
-          email: `${first.toLowerCase()}@example.se`,
+          email: `${first.toLowerCase()}.${number.slice(2)}@example.se`,
           created_at: receivedAt,
           updated_at: receivedAt,
         })

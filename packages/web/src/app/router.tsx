@@ -16,6 +16,9 @@ import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
 import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
+import { AccessReviewPage } from '../routes/access-review.tsx';
+import { RetentionPage } from '../routes/retention.tsx';
+import { SubjectAccessPage } from '../routes/subject-access.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
 import { AppShell } from './shell.tsx';
@@ -45,6 +48,9 @@ export function createRouter() {
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },
                 { path: 'inloggningstjanster', element: <RequireAbility ability="identityProviders.manage"><IdentityProvidersPage /></RequireAbility> },
+                { path: 'loggkontroll', element: <RequireAbility ability="privacy.accessReview"><AccessReviewPage /></RequireAbility> },
+                { path: 'gallring', element: <RequireAbility ability="privacy.retention"><RetentionPage /></RequireAbility> },
+                { path: 'registerutdrag', element: <RequireAbility ability="privacy.subjectAccess"><SubjectAccessPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],

@@ -27,6 +27,7 @@ create trigger access_review_no_update before update or delete on access_review
 -- A retention run: what rules, how many of what were removed. No personal data.
 create table retention_run (
   id uuid primary key default gen_random_uuid(),
+  seq bigint generated always as identity,
   organisation_id uuid not null references organisation(id),
   run_at timestamptz not null,
   run_on date not null,

@@ -229,6 +229,6 @@ export async function runRetention(ctx: Ctx, options: { today?: string } = {}) {
 }
 
 export async function listRetentionRuns(ctx: Ctx) {
-  const rows = await ctx.trx.selectFrom('retention_run').selectAll().where('organisation_id', '=', organisationIdOf(ctx)).orderBy('run_at', 'desc').limit(100).execute();
+  const rows = await ctx.trx.selectFrom('retention_run').selectAll().where('organisation_id', '=', organisationIdOf(ctx)).orderBy('seq', 'desc').limit(100).execute();
   return { runs: rows.map((r) => ({ id: r.id, runAt: r.run_at.toISOString(), runOn: r.run_on, runByName: r.run_by_name, counts: r.counts as unknown as RetentionCounts })) };
 }
