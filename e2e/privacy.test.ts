@@ -3,10 +3,16 @@
 // access extract downloaded as PDF (the personnummer never in the address);
 // a retention dry run, then the run.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchBrowser, openPage, signIn, skipReason, unexpectedErrors, type Session } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
+
+/** The visible part of the page, for a human to look at, when JOURBOK_E2E_SCREENSHOTS names a directory. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.JOURBOK_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
 
 describe.skipIf(!hasChromium)(hasChromium ? 'privacy: access review, subject access, retention' : skipReason, () => {
   let server: TestServer;
@@ -36,6 +42,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'privacy: access review, subject acc
     await page.locator('tr[data-finding="protected_identity"]').first().waitFor();
     await page.locator('tr[data-finding="volume"]').first().waitFor();
     await page.getByRole('heading', { name: 'Öppnade personuppgifter' }).waitFor();
+    await page.getByRole('heading', { name: 'Ovanlig åtkomst' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'privacy-access-review');
 
     await page.getByLabel('Slutsats').fill('Sara Lindqvists läsning av ett gammalt ärende utreds; samtal bokat.');
     await page.getByRole('button', { name: 'Spara granskningen' }).click();
@@ -69,6 +77,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'privacy: access review, subject acc
     await page.getByText('Gör en sekretessprövning innan utdraget lämnas ut.').waitFor();
     expect(page.url()).not.toContain(number.slice(2, 8));
 
+    await screenshot(page, 'privacy-subject-access');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Hämta PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^registerutdrag-.*\.pdf$/);
     const path = await download.path();
@@ -86,12 +95,24 @@ describe.skipIf(!hasChromium)(hasChromium ? 'privacy: access review, subject acc
     const { page } = chef;
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Gallring' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gallring' }).waitFor();
+    // The rules are configuration: an invalid change is refused with the field named, a valid one saved.
+    await page.getByText('Gallras 5 år efter sista anteckningen').waitFor();
+    await page.getByRole('button', { name: 'Ändra regler' }).click();
+    await page.getByLabel('Antal år efter sista anteckningen').fill('0');
+    await page.getByRole('button', { name: 'Spara reglerna' }).click();
+    await page.locator('.field--invalid', { hasText: 'Antal år efter sista anteckningen' }).waitFor();
+    await page.getByLabel('Antal år efter sista anteckningen').fill('5');
+    await page.getByRole('button', { name: 'Spara reglerna' }).click();
+    await page.getByText('Reglerna är sparade.').waitFor();
+    chef.errors.length = 0;
+
     await page.getByRole('button', { name: 'Provkör (visa vad som gallras)' }).click();
     await page.getByRole('heading', { name: 'Provkörning' }).waitFor();
     await page.getByText(/\d+ ärenden gallras \(\d+ efter sista dag\), \d+ personer tas bort\./).waitFor();
     await page.locator('tr[data-verdict="remove"]').first().waitFor();
     await page.locator('tr[data-verdict="keep_birth_day"]').first().waitFor();
     const toRemove = await page.locator('tr[data-verdict="remove"]').count();
+    await screenshot(page, 'privacy-retention');
     expect(toRemove).toBeGreaterThan(10);
 
     await page.getByRole('button', { name: 'Gallra nu' }).click();

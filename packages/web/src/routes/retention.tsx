@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { Badge } from '../components/ui/badge.tsx';
 import { Banner, ErrorBanner } from '../components/ui/banner.tsx';
 import { Button } from '../components/ui/button.tsx';
-import { Card } from '../components/ui/card.tsx';
 import { ConfirmDialog } from '../components/ui/dialog.tsx';
 import { PageHeader, Section } from '../components/ui/page.tsx';
 import { Loading, QueryState } from '../components/ui/query-state.tsx';
 import { Table } from '../components/ui/table.tsx';
 import { useRetentionPreview, useRetentionRuns, useRunRetention, type RetentionPreview } from '../features/privacy/api.ts';
+import { RetentionRulesCard } from '../features/privacy/components/retention-rules.tsx';
 import { svPrivacy } from '../features/privacy/sv.ts';
 import { formatDateTime } from '../lib/format.ts';
 
@@ -18,13 +18,6 @@ const t = svPrivacy.retention;
 function Preview({ preview, onRun }: { preview: RetentionPreview; onRun: () => void }) {
   return (
     <Section title={t.preview} id="preview" actions={preview.toRemove > 0 ? <Button variant="danger" onClick={onRun}>{t.run}</Button> : null}>
-      <Card title={t.rules} headingLevel={3}>
-        <ul>
-          <li>{t.years(preview.rules.yearsAfterLastEntry)}</li>
-          <li>{t.birthDays(preview.rules.keepBirthDays)}</li>
-          <li>{t.placements(preview.rules.keepPlacementDecisionTypes, preview.rules.childAgeBelow)}</li>
-        </ul>
-      </Card>
       <p role="status">
         {preview.toRemove === 0 ? t.nothing : t.previewSummary(preview.toRemove, preview.overdue, preview.personsToRemove)} {t.keptSummary(preview.kept.birthDay, preview.kept.placement)}
       </p>
@@ -88,6 +81,7 @@ export function RetentionPage() {
           </Button>
         }
       />
+      <RetentionRulesCard />
       {done !== null ? <Banner kind="success">{t.done(done)}</Banner> : null}
       {preview.isError ? <ErrorBanner error={preview.error} /> : null}
       {asked && preview.isPending ? <Loading /> : null}

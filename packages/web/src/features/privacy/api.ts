@@ -55,6 +55,18 @@ const retentionKey = ['retention'] as const;
 export const useRetentionPreview = (enabled: boolean) =>
   useQuery({ queryKey: [...retentionKey, 'preview'], queryFn: () => api.get<RetentionPreview>('/api/retention/preview'), enabled, staleTime: Infinity, refetchOnWindowFocus: false });
 
+export type RetentionRules = RetentionPreview['rules'];
+
+export const useRetentionRules = () => useQuery({ queryKey: [...retentionKey, 'rules'], queryFn: () => api.get<RetentionRules>('/api/retention/rules') });
+
+export function useUpdateRetentionRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: RetentionRules) => api.put<RetentionRules>('/api/retention/rules', rules),
+    onSuccess: () => client.invalidateQueries({ queryKey: retentionKey }),
+  });
+}
+
 export const useRetentionRuns = () => useQuery({ queryKey: [...retentionKey, 'runs'], queryFn: () => api.get<RetentionRunList>('/api/retention/runs') });
 
 export function useRunRetention() {
