@@ -49,6 +49,12 @@ describe.skipIf(!hasChromium)(hasChromium ? 'privacy: access review, subject acc
     await page.getByRole('button', { name: 'Spara granskningen' }).click();
     await page.getByText('Granskningen är sparad.').waitFor();
     await page.getByRole('cell', { name: 'Sara Lindqvists läsning av ett gammalt ärende utreds; samtal bokat.' }).waitFor();
+
+    // The thresholds are configuration.
+    await page.getByText('Gränser för ovanlig åtkomst').click();
+    await page.getByLabel('Ovanligt: gånger normalvärdet').fill('4');
+    await page.getByRole('button', { name: 'Spara gränserna' }).click();
+    await page.getByText('Gränserna är sparade.').waitFor();
     expect(unexpectedErrors(chef.errors)).toEqual([]);
   });
 

@@ -110,6 +110,18 @@ describe('access review', () => {
     expect((await chef.post('/api/access-reviews', { from: '2026-10-24', to: '2026-11-23', conclusion: ' ' })).statusCode).toBe(400);
   });
 
+  it('the thresholds are configuration: validated, saved and logged', async () => {
+    const settings = ok(await chef.get('/api/access-review/settings'));
+    expect(settings).toMatchObject({ shiftStartHour: 8, lookbackDays: 30, volumeFactor: 3 });
+    expect((await chef.put('/api/access-review/settings', { ...settings, volumeFactor: 1 })).statusCode).toBe(400);
+    expect(ok(await chef.put('/api/access-review/settings', { ...settings, volumeMinimum: 1000 })).volumeMinimum).toBe(1000);
+    // With a minimum of 1000 the demo's burst of 150 searches is no longer a finding.
+    const month = ok(await chef.get('/api/access-review?from=2026-10-24&to=2026-11-23'));
+    expect(month.summary.volume).toBe(0);
+    ok(await chef.put('/api/access-review/settings', settings));
+    expect(await db().selectFrom('audit_event').select('id').where('action', '=', 'access_review.settings_updated').execute()).toHaveLength(2);
+  });
+
   it("prints a person's access history as PDF, and logs the printing", async () => {
     const person = await db().selectFrom('audit_event').select('person_id').where('action', '=', 'case.read').where('person_id', 'is not', null).executeTakeFirstOrThrow();
     const res = await chef.get(`/api/access-review/persons/${person.person_id}/history.pdf`);

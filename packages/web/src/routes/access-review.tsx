@@ -10,6 +10,7 @@ import { PageHeader, Section } from '../components/ui/page.tsx';
 import { Loading, QueryState } from '../components/ui/query-state.tsx';
 import { Table } from '../components/ui/table.tsx';
 import { personHistoryUrl, useAccessReview, useAccessReviews, useRecordReview, type AccessReviewResult, type ReviewFilters } from '../features/privacy/api.ts';
+import { ReviewThresholds } from '../features/privacy/components/review-thresholds.tsx';
 import { svPrivacy } from '../features/privacy/sv.ts';
 import { useUsers } from '../features/users/api.ts';
 import { addDays, formatDateTime, stockholmDate } from '../lib/format.ts';
@@ -230,6 +231,7 @@ export function AccessReviewPage() {
         </>
       ) : null}
       <EarlierReviews />
+      <ReviewThresholds />
     </>
   );
 }

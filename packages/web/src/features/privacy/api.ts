@@ -48,6 +48,18 @@ export function useRecordReview() {
   });
 }
 
+export type AccessReviewSettings = AccessReviewResult['settings'];
+
+export const useAccessReviewSettings = () => useQuery({ queryKey: ['access-review-settings'], queryFn: () => api.get<AccessReviewSettings>('/api/access-review/settings') });
+
+export function useUpdateAccessReviewSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: AccessReviewSettings) => api.put<AccessReviewSettings>('/api/access-review/settings', settings),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['access-review-settings'] }),
+  });
+}
+
 export const personHistoryUrl = (personId: string, from?: string, to?: string) => withQuery(`/api/access-review/persons/${personId}/history.pdf`, { from, to });
 
 const retentionKey = ['retention'] as const;
