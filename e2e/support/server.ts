@@ -27,6 +27,8 @@ export function ensureWebBuilt(): void {
 
 export interface TestServer {
   url: string;
+  /** the server's database, for a test to look up what the demo seeded */
+  database: Awaited<ReturnType<typeof openDatabase>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    database,
     close: async () => {
       await app.close();
       await database.close();

@@ -17,5 +17,6 @@ export * from './notices.ts';
 export * from './assignments.ts';
 export * from './signatures.ts';
 export * from './collaboration.ts';
+export * from './privacy.ts';
 export * from './quality.ts';
 export * from './plans.ts';

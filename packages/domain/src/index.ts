@@ -9,5 +9,6 @@ export * from './money/ore.ts';
 export * from './statistics/index.ts';
 export * from './imports/index.ts';
 export * from './collaboration/index.ts';
+export * from './privacy/index.ts';
 export * from './quality/index.ts';
 export * from './plans/index.ts';

@@ -38,6 +38,10 @@ export const permissions = [
   'politicians.manage',
   'signatures.manage',
   'committee.manage',
+  // rule of law and privacy: access review, retention, subject access (the unit manager's)
+  'privacy.accessReview',
+  'privacy.retention',
+  'privacy.subjectAccess',
   // systematic quality work: deviations and complaints, self-inspections, the call log
   'deviations.read',
   'deviations.write',
@@ -73,6 +77,9 @@ const staff: readonly Permission[] = [
   'deviations.write',
   'calls.read',
   'calls.write',
+    'privacy.accessReview',
+    'privacy.retention',
+    'privacy.subjectAccess',
 ];
 
 export const rolePermissions = {

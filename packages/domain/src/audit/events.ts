@@ -98,6 +98,16 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  // rule of law and privacy: access review, retention, subject access
+  'access_review.searched': 'read',
+  'access_review.recorded': 'write',
+  'access_review.history_printed': 'read',
+  'access_review.settings_updated': 'config',
+  'retention.previewed': 'read',
+  'retention.run': 'write',
+  'retention.settings_updated': 'config',
+  'subject_access.requested': 'read',
+  'subject_access.downloaded': 'read',
   // systematic quality work: deviations and complaints, self-inspections, the call log
   'deviation.registered': 'write',
   'deviation.updated': 'write',
@@ -128,6 +138,9 @@ export type AuditEntityType =
   | 'session'
   | 'organisation'
   | 'municipality'
+  | 'access_review'
+  | 'retention_run'
+  | 'subject_access_request'
   | 'category'
   | 'decision_type'
   | 'calendar'

@@ -227,6 +227,8 @@ export interface JourCaseTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** set when retention removed the case's personal data (0010) */
+  retained_at: Generated<Date | null>;
 }
 
 export interface CasePersonTable {
@@ -709,6 +711,50 @@ export interface PlanFollowUpTable {
   updated_at: Timestamp;
 }
 
+// Rule of law and privacy (0010)
+export interface AccessReviewTable {
+  id: Generated<string>;
+  organisation_id: string;
+  period_from: string;
+  period_to: string;
+  filters: Json<Record<string, JsonValue>>;
+  summary: Json<Record<string, JsonValue>>;
+  findings: Json<JsonValue[]>;
+  conclusion: string;
+  reviewed_by: string | null;
+  reviewed_by_name: string;
+  reviewed_at: Timestamp;
+}
+
+export interface RetentionRunTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  organisation_id: string;
+  run_at: Timestamp;
+  run_on: string;
+  run_by_name: string;
+  rules: Json<Record<string, JsonValue>>;
+  counts: Json<Record<string, JsonValue>>;
+}
+
+export interface CasePersonFactTable {
+  case_id: string;
+  role: string;
+  age_group: string;
+  sex: string | null;
+  home_municipality_code: string | null;
+}
+
+export interface SubjectAccessRequestTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string | null;
+  found: boolean;
+  requested_by: string;
+  requested_by_name: string;
+  requested_at: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   municipality: MunicipalityTable;
@@ -751,6 +797,10 @@ export interface DB {
   on_call_politician: OnCallPoliticianTable;
   signature_request: SignatureRequestTable;
   committee_report: CommitteeReportTable;
+  access_review: AccessReviewTable;
+  retention_run: RetentionRunTable;
+  case_person_fact: CasePersonFactTable;
+  subject_access_request: SubjectAccessRequestTable;
   business_plan: BusinessPlanTable;
   plan_follow_up: PlanFollowUpTable;
   quality_counter: QualityCounterTable;

@@ -17,6 +17,7 @@ import { registerSigningRoutes } from '../features/signing/routes.ts';
 import type { Api } from './run.ts';
 import { registerStatisticsRoutes } from '../features/statistics/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
+import { registerPrivacyRoutes } from '../features/privacy/routes.ts';
 import { registerQualityRoutes } from '../features/quality/routes.ts';
 import { registerTelephonyRoutes } from '../features/telephony/routes.ts';
 import { registerPlanRoutes } from '../features/plans/routes.ts';
@@ -37,6 +38,7 @@ export async function registerFeatures(api: Api, deps: Deps) {
   registerNoticeRoutes(api, deps);
   registerAssignmentRoutes(api, deps);
   registerDeliveryRoutes(api, deps);
+  registerPrivacyRoutes(api, deps);
   registerPoliticianRoutes(api, deps);
   registerSigningRoutes(api, deps);
   registerOversightRoutes(api, deps);

@@ -5,6 +5,7 @@ import { initOrganisation } from '../features/organisation/service.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
 import { historyEndsBefore, seedDemoHistory } from './demo-history.ts';
+import { seedPrivacyDemo } from './demo-privacy.ts';
 import { seedDemoQuality } from './demo-quality.ts';
 import { seedDemoPlans, seedDemoTurnOuts } from './demo-plans.ts';
 
@@ -92,6 +93,8 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
   await ctx.trx.updateTable('municipality').set({ functional_mailbox: 'socialtjanst@example.se' }).where('organisation_id', '=', organisationId).execute();
   const cases = await seedDemoCases(ctx, organisationId);
   await seedDemoPoliticians(ctx, organisationId);
+  // Old cases due for retention and a month of reads for the access review.
+  await seedPrivacyDemo(ctx, organisationId);
   await seedDemoQuality(ctx, organisationId);
   // Imported history since 2022, so that reports compare three years (T1 2022–2024 as in Nordost's own report).
   await seedDemoHistory(ctx, organisationId, historyEndsBefore(ctx.now));

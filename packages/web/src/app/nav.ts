@@ -1,5 +1,6 @@
 // The navigation: each item shows only when the user has its ability.
 import { svQuality } from '../features/quality/sv.ts';
+import { svPrivacy } from '../features/privacy/sv.ts';
 import { sv } from '../lib/sv.ts';
 import { plansSv } from '../features/plans/sv.ts';
 
@@ -31,6 +32,9 @@ export const navItems: NavItem[] = [
   { to: '/logg', label: sv.nav.audit, ability: 'audit.read', card: sv.overview.cards.audit },
   // Those who may verify but not search the log (the administrator) get the check on a page of its own.
   { to: '/logg/integritet', label: sv.nav.auditIntegrity, ability: 'audit.verify', unlessAbility: 'audit.read', card: sv.overview.cards.auditIntegrity },
+  { to: '/loggkontroll', label: svPrivacy.nav.accessReview, ability: 'privacy.accessReview', card: svPrivacy.cards.accessReview },
+  { to: '/gallring', label: svPrivacy.nav.retention, ability: 'privacy.retention', card: svPrivacy.cards.retention },
+  { to: '/registerutdrag', label: svPrivacy.nav.subjectAccess, ability: 'privacy.subjectAccess', card: svPrivacy.cards.subjectAccess },
   { to: '/inloggningstjanster', label: sv.nav.identityProviders, ability: 'identityProviders.manage', card: sv.overview.cards.identityProviders },
   { to: '/samtal', label: svQuality.nav.calls, ability: 'calls.read', card: svQuality.cards.calls },
   { to: '/avvikelser', label: svQuality.nav.deviations, ability: 'deviations.read', card: svQuality.cards.deviations },

@@ -16,6 +16,9 @@ import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
 import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
+import { AccessReviewPage } from '../routes/access-review.tsx';
+import { RetentionPage } from '../routes/retention.tsx';
+import { SubjectAccessPage } from '../routes/subject-access.tsx';
 import { CallsPage } from '../routes/calls.tsx';
 import { DeviationsPage } from '../routes/deviations.tsx';
 import { SelfInspectionsPage } from '../routes/self-inspections.tsx';
@@ -45,6 +48,9 @@ export function createRouter() {
                 { path: 'arenden/:id', element: <RequireAbility ability="cases.read"><CaseRoute /></RequireAbility> },
                 { path: 'personer/:id', element: <RequireAbility ability="persons.read"><PersonPage /></RequireAbility> },
                 { path: 'kalender', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },
+                { path: 'loggkontroll', element: <RequireAbility ability="privacy.accessReview"><AccessReviewPage /></RequireAbility> },
+                { path: 'gallring', element: <RequireAbility ability="privacy.retention"><RetentionPage /></RequireAbility> },
+                { path: 'registerutdrag', element: <RequireAbility ability="privacy.subjectAccess"><SubjectAccessPage /></RequireAbility> },
                 { path: 'organisation', element: <RequireAbility ability="organisation.read"><OrganisationPage /></RequireAbility> },
                 { path: 'aviseringar', element: <RequireAbility ability="notices.read"><NoticesPage /></RequireAbility> },
                 { path: 'uppdrag', element: <RequireAbility ability="assignments.read"><AssignmentsPage /></RequireAbility> },
