@@ -10,8 +10,8 @@ const labelsFor = (role: Role) => {
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
     ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
-    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg']],
-    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Uppföljning', 'Politiker i beredskap', 'Anmälan till nämnd', 'Kalender', 'Organisation', 'Användare', 'Logg']],
+    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Politiker i beredskap', 'Anmälan till nämnd', 'Kalender', 'Organisation']],
     ['controller', ['Översikt', 'Kalender', 'Organisation']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster']],
   ])('%s sees %j', (role, expected) => {

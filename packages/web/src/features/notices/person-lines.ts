@@ -1,7 +1,5 @@
-// Persons of a notice or an assignment, one a line: an existing person's id,
-// or a personnummer optionally followed by first and last name (a new person).
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+// Persons of a notice or an assignment as the API takes them: an existing
+// person's id, or a new person by personnummer and name (the server creates it).
 export type PersonLine =
   | { personId: string }
   | {
@@ -21,29 +19,21 @@ export type PersonLine =
       };
     };
 
-export function parsePersonLines(text: string): PersonLine[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      if (UUID.test(line)) return { personId: line };
-      const [identityNumber = '', firstName = '', ...rest] = line.split(/\s+/);
-      return {
-        person: {
-          identityKind: 'personnummer',
-          identityNumber,
-          reserveIssuer: null,
-          firstName,
-          lastName: rest.join(' '),
-          birthYearApprox: null,
-          homeMunicipalityCode: null,
-          address: null,
-          phone: null,
-          email: null,
-          protection: 'none',
-          hiddenResidence: false,
-        },
-      };
-    });
+export function newPersonLine(identityNumber: string, firstName: string, lastName: string): PersonLine {
+  return {
+    person: {
+      identityKind: 'personnummer',
+      identityNumber,
+      reserveIssuer: null,
+      firstName,
+      lastName,
+      birthYearApprox: null,
+      homeMunicipalityCode: null,
+      address: null,
+      phone: null,
+      email: null,
+      protection: 'none',
+      hiddenResidence: false,
+    },
+  };
 }
