@@ -12,6 +12,7 @@ import { buildApp } from '../../packages/server/src/http/app.ts';
 import { inTransaction, systemPrincipal } from '../../packages/server/src/app/context.ts';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from '../../packages/server/src/seed/demo.ts';
 import { totpCode } from '../../packages/server/src/features/auth/crypto.ts';
+import { runDueJobs, type JobsReport } from '../../packages/server/src/jobs/runner.ts';
 
 export { demoAccounts, DEMO_PASSWORD, totpCode };
 
@@ -27,21 +28,35 @@ export function ensureWebBuilt(): void {
 
 export interface TestServer {
   url: string;
+  /** run the scheduled jobs due at the server's clock now (the morning delivery …), as the job runner's tick does */
+  runJobs(): Promise<JobsReport>;
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface ServerOptions {
+  /**
+   * The server's clock. A test that controls time passes its own; it lives
+   * only in this in-process harness, so no server started by `jourbok start`
+   * can ever have it.
+   */
+  now?: () => Date;
+  /** more settings, e.g. JOURBOK_SMTP_URL of a local test SMTP server */
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   ensureWebBuilt();
   const database = await openDatabase({ memory: true });
   await migrate(database.db);
-  const config = loadConfig({ JOURBOK_DEMO: 'true', JOURBOK_LOG_LEVEL: 'silent', JOURBOK_WEB_DIST: webDist });
-  const deps = { database, config, clock: { now: () => new Date() }, log: createLogger(config) };
+  const config = loadConfig({ JOURBOK_DEMO: 'true', JOURBOK_LOG_LEVEL: 'silent', JOURBOK_WEB_DIST: webDist, ...options.env });
+  const deps = { database, config, clock: { now: options.now ?? (() => new Date()) }, log: createLogger(config) };
   await inTransaction(deps, systemPrincipal(null, 'demo'), null, seedDemo);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    runJobs: () => runDueJobs(deps),
     close: async () => {
       await app.close();
       await database.close();

@@ -19,7 +19,7 @@ import {
   type AssignmentSummary,
   type AssignmentView,
 } from '../features/assignments/api.ts';
-import { ContactFields, MunicipalityField, personsError, RegisterFormCard, useIsJour } from '../features/notices/components/form-parts.tsx';
+import { ContactFields, MunicipalityField, personsError, RegisterFormCard, useFormMunicipality, useIsJour } from '../features/notices/components/form-parts.tsx';
 import { PersonChooser, toPersonLines, type ChosenPerson } from '../features/notices/components/person-chooser.tsx';
 import { useCan } from '../features/session/api.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -61,6 +61,7 @@ function AssignmentForm({ onCreated }: { onCreated: (title: string) => void }) {
     contactName: '',
     contactPhone: '',
   });
+  const homeMunicipality = useFormMunicipality(draft.municipalityCode);
   const set = <K extends keyof typeof draft>(key: K) => (value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const server = splitError(create.error, createKnown);
   const shown = { ...server.fieldErrors, ...errors };
@@ -71,7 +72,7 @@ function AssignmentForm({ onCreated }: { onCreated: (title: string) => void }) {
       municipalityCode: isJour ? emptyToNull(draft.municipalityCode) : null,
       title: draft.title,
       description: draft.description,
-      persons: toPersonLines(persons),
+      persons: toPersonLines(persons, homeMunicipality),
       windowFrom: toInstant(draft.windowFrom),
       windowTo: toInstant(draft.windowTo),
       recurrence: draft.daily ? 'daily' : 'none',

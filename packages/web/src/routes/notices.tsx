@@ -12,7 +12,7 @@ import { PageHeader } from '../components/ui/page.tsx';
 import { QueryState } from '../components/ui/query-state.tsx';
 import { Table } from '../components/ui/table.tsx';
 import { useCreateNotice, useNotice, useNotices, useWithdrawNotice, type NoticeListItem, type NoticeStatusFilter } from '../features/notices/api.ts';
-import { ContactFields, MunicipalityField, personsError, RegisterFormCard, useIsJour } from '../features/notices/components/form-parts.tsx';
+import { ContactFields, MunicipalityField, personsError, RegisterFormCard, useFormMunicipality, useIsJour } from '../features/notices/components/form-parts.tsx';
 import { PersonChooser, toPersonLines, type ChosenPerson } from '../features/notices/components/person-chooser.tsx';
 import { useCan } from '../features/session/api.ts';
 import { formatDateTime, stockholmDate } from '../lib/format.ts';
@@ -45,6 +45,7 @@ function NoticeForm({ onCreated }: { onCreated: (title: string) => void }) {
     contactPhone: '',
     phonedInBy: '',
   });
+  const homeMunicipality = useFormMunicipality(draft.municipalityCode);
   const set = <K extends keyof typeof draft>(key: K) => (value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const server = splitError(create.error, known);
   const shown = { ...server.fieldErrors, ...errors };
@@ -54,7 +55,7 @@ function NoticeForm({ onCreated }: { onCreated: (title: string) => void }) {
     const input = {
       ...draft,
       municipalityCode: isJour ? emptyToNull(draft.municipalityCode) : null,
-      persons: toPersonLines(persons),
+      persons: toPersonLines(persons, homeMunicipality),
       phonedInBy: isJour ? emptyToNull(draft.phonedInBy) : null,
     };
     const checked = validate(NoticeInputSchema, input);

@@ -10,7 +10,7 @@ export type PersonLine =
         firstName: string;
         lastName: string;
         birthYearApprox: null;
-        homeMunicipalityCode: null;
+        homeMunicipalityCode: string | null;
         address: null;
         phone: null;
         email: null;
@@ -19,7 +19,8 @@ export type PersonLine =
       };
     };
 
-export function newPersonLine(identityNumber: string, firstName: string, lastName: string): PersonLine {
+/** A new person lives, as far as the municipality knows, in that municipality (so it finds them again). */
+export function newPersonLine(identityNumber: string, firstName: string, lastName: string, homeMunicipalityCode: string | null): PersonLine {
   return {
     person: {
       identityKind: 'personnummer',
@@ -28,7 +29,7 @@ export function newPersonLine(identityNumber: string, firstName: string, lastNam
       firstName,
       lastName,
       birthYearApprox: null,
-      homeMunicipalityCode: null,
+      homeMunicipalityCode,
       address: null,
       phone: null,
       email: null,

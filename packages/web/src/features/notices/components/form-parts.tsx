@@ -15,6 +15,12 @@ export function useIsJour(): boolean {
   return !useSession().user?.municipalityCode;
 }
 
+/** The municipality a form registers for: a kommun user's own, or the one jour staff chose. */
+export function useFormMunicipality(chosen: string): string | null {
+  const own = useSession().user?.municipalityCode;
+  return own ?? (chosen || null);
+}
+
 export function RegisterFormCard({
   title,
   formRef,

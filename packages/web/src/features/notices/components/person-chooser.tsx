@@ -19,8 +19,8 @@ export type ChosenPerson =
 export const keyOf = (p: ChosenPerson) => (p.kind === 'existing' ? p.id : `new:${p.identityNumber}`);
 export const nameOf = (p: ChosenPerson) => (p.kind === 'existing' ? p.displayName : `${p.firstName} ${p.lastName}`.trim());
 
-export function toPersonLines(persons: readonly ChosenPerson[]): PersonLine[] {
-  return persons.map((p) => (p.kind === 'existing' ? { personId: p.id } : newPersonLine(p.identityNumber, p.firstName, p.lastName)));
+export function toPersonLines(persons: readonly ChosenPerson[], homeMunicipalityCode: string | null): PersonLine[] {
+  return persons.map((p) => (p.kind === 'existing' ? { personId: p.id } : newPersonLine(p.identityNumber, p.firstName, p.lastName, homeMunicipalityCode)));
 }
 
 function NewPersonFields({ initialNumber, onAdd, onCancel }: { initialNumber: string; onAdd: (p: ChosenPerson) => void; onCancel: () => void }) {
@@ -86,8 +86,8 @@ export function PersonChooser({ value, onChange, error }: { value: readonly Chos
           {value.map((p) => (
             <li key={keyOf(p)}>
               <strong>{nameOf(p)}</strong> <span className="numeric muted">{p.identityNumber ?? ''}</span> {p.kind === 'new' ? <span className="muted">({svCollab.chooser.newBadge})</span> : null}{' '}
-              <Button size="small" onClick={() => onChange(value.filter((x) => keyOf(x) !== keyOf(p)))}>
-                {svCollab.chooser.remove(nameOf(p))}
+              <Button size="small" onClick={() => onChange(value.filter((x) => keyOf(x) !== keyOf(p)))} aria-label={svCollab.chooser.remove(nameOf(p))}>
+                {svCollab.chooser.removeShort}
               </Button>
             </li>
           ))}
@@ -117,8 +117,13 @@ export function PersonChooser({ value, onChange, error }: { value: readonly Chos
                     <span className="person-result__name">{p.displayName}</span>
                     <span className="person-result__identity numeric">{identityLine(p)}</span>
                   </div>
-                  <Button size="small" disabled={chosen} onClick={() => add({ kind: 'existing', id: p.id, displayName: p.displayName, identityNumber: p.identityNumber })}>
-                    {chosen ? svCollab.chooser.added : svCollab.chooser.add(p.displayName)}
+                  <Button
+                    size="small"
+                    disabled={chosen}
+                    onClick={() => add({ kind: 'existing', id: p.id, displayName: p.displayName, identityNumber: p.identityNumber })}
+                    aria-label={chosen ? undefined : svCollab.chooser.add(p.displayName)}
+                  >
+                    {chosen ? svCollab.chooser.added : svCollab.chooser.addShort}
                   </Button>
                 </li>
               );
