@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'on-call politicians and remote sign
     await j.goto(`/arenden/${caseId}`);
     const article = j.getByRole('article', { name: 'Omedelbart omhändertagande 6 § LVU' });
     await article.getByRole('button', { name: 'Skicka signeringslänk' }).click();
-    let dialog = j.getByRole('dialog', { name: 'Signeringslänk: Omedelbart omhändertagande 6 § LVU' });
+    const dialog = j.getByRole('dialog', { name: 'Signeringslänk: Omedelbart omhändertagande 6 § LVU' });
     await dialog.getByLabel(/Pia Politiker, Vice ordförande/).check();
     smtp.clear();
     await dialog.getByRole('button', { name: 'Skicka länken' }).click();
