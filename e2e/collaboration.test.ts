@@ -43,7 +43,15 @@ describe.skipIf(!hasChromium)(hasChromium ? 'a notice from the municipality' : s
     await page.getByRole('heading', { level: 1, name: 'Aviseringar' }).waitFor();
     await page.getByRole('button', { name: 'Ny avisering' }).click();
     await page.getByLabel('Rubrik').fill(title);
-    await page.getByLabel('Personnummer eller id').fill(`${pnr} Lova Aviseradsson`);
+    // The person is new to Jourbok: not found by the search, added by personnummer and name.
+    await page.getByLabel('Sök person').fill(pnr);
+    await page.getByText('Ingen person hittades.').waitFor();
+    await page.getByRole('button', { name: 'Ny person', exact: true }).click();
+    const newPerson = page.getByRole('group', { name: 'Ny person (finns inte i Jourbok)' });
+    await newPerson.getByLabel('Förnamn').fill('Lova');
+    await newPerson.getByLabel('Efternamn').fill('Aviseradsson');
+    await newPerson.getByRole('button', { name: 'Lägg till ny person' }).click();
+    await page.getByRole('list', { name: 'Valda personer' }).getByText('Lova Aviseradsson', { exact: true }).waitFor();
     await page.getByLabel('Inget ekonomiskt bistånd').check();
     await page.getByLabel('Jouren bör inte').fill('Bevilja inte ekonomiskt bistånd; hänvisa till handläggaren på måndag.');
     await page.getByLabel('Kontaktperson', { exact: true }).fill('Handläggare Eva Ek');

@@ -12,6 +12,7 @@ import { buildApp } from '../../packages/server/src/http/app.ts';
 import { inTransaction, systemPrincipal } from '../../packages/server/src/app/context.ts';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from '../../packages/server/src/seed/demo.ts';
 import { totpCode } from '../../packages/server/src/features/auth/crypto.ts';
+import { runDueJobs, type JobsReport } from '../../packages/server/src/jobs/runner.ts';
 
 export { demoAccounts, DEMO_PASSWORD, totpCode };
 

@@ -4,6 +4,7 @@ import { hashPassword } from '../features/auth/crypto.ts';
 import { initOrganisation } from '../features/organisation/service.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
+import { seedDemoPoliticianDecisions } from './demo-signatures.ts';
 import { historyEndsBefore, seedDemoHistory } from './demo-history.ts';
 import { seedPrivacyDemo } from './demo-privacy.ts';
 import { seedDemoQuality } from './demo-quality.ts';
@@ -90,6 +91,7 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
       ),
     )
     .execute();
+  await seedDemoPoliticianDecisions(ctx, organisationId);
   await ctx.trx.updateTable('municipality').set({ functional_mailbox: 'socialtjanst@example.se' }).where('organisation_id', '=', organisationId).execute();
   const cases = await seedDemoCases(ctx, organisationId);
   await seedDemoPoliticians(ctx, organisationId);

@@ -1,4 +1,5 @@
 // The navigation: each item shows only when the user has its ability.
+import { svCollab } from '../features/collaboration/sv.ts';
 import { svQuality } from '../features/quality/sv.ts';
 import { svPrivacy } from '../features/privacy/sv.ts';
 import { sv } from '../lib/sv.ts';
@@ -24,6 +25,9 @@ export const navItems: NavItem[] = [
   { to: '/inkorg', label: sv.nav.inbox, ability: 'inbox.read', card: sv.overview.cards.inbox },
   { to: '/aviseringar', label: sv.nav.notices, ability: 'notices.read', card: sv.overview.cards.notices },
   { to: '/uppdrag', label: sv.nav.assignments, ability: 'assignments.read', card: sv.overview.cards.assignments },
+  { to: '/uppfoljning', label: svCollab.nav.followUp, ability: 'oversight.read', card: svCollab.cards.followUp },
+  { to: '/politiker', label: svCollab.nav.politicians, ability: 'politicians.manage', card: svCollab.cards.politicians },
+  { to: '/anmalan-till-namnd', label: svCollab.nav.committee, ability: 'committee.manage', card: svCollab.cards.committee },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
   { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/oversikt/statistik', label: plansSv.nav.dashboard, ability: 'dashboard.read', card: plansSv.cards.dashboard },

@@ -6,6 +6,8 @@ import { AuditPage } from '../routes/audit.tsx';
 import { CalendarPage } from '../routes/calendar.tsx';
 import { NewCasePage } from '../routes/case-new.tsx';
 import { CaseRoute } from '../routes/case.tsx';
+import { CommitteePage } from '../routes/committee.tsx';
+import { FollowUpPage } from '../routes/follow-up.tsx';
 import { ChangePasswordPage } from '../routes/change-password.tsx';
 import { IdentityProvidersPage } from '../routes/identity-providers.tsx';
 import { InboxPage } from '../routes/inbox.tsx';
@@ -14,6 +16,9 @@ import { NoticesPage } from '../routes/notices.tsx';
 import { NotFoundPage } from '../routes/not-found.tsx';
 import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
+import { PoliticiansPage } from '../routes/politicians.tsx';
+import { RoutingPage } from '../routes/routing.tsx';
+import { SigningPage } from '../routes/signing.tsx';
 import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
 import { AccessReviewPage } from '../routes/access-review.tsx';
@@ -37,6 +42,9 @@ export function createRouter() {
       element: <Root />,
       children: [
         { path: '/logga-in', element: <LoginPage /> },
+        // Public: no sign-in (the politician's signing link; the routing table for SOS Alarm and the police).
+        { path: '/signera', element: <SigningPage /> },
+        { path: '/vem-svarar', element: <RoutingPage /> },
         {
           element: <RequireSession />,
           children: [
@@ -55,6 +63,9 @@ export function createRouter() {
                 { path: 'aviseringar', element: <RequireAbility ability="notices.read"><NoticesPage /></RequireAbility> },
                 { path: 'uppdrag', element: <RequireAbility ability="assignments.read"><AssignmentsPage /></RequireAbility> },
                 { path: 'inkorg', element: <RequireAbility ability="inbox.read"><InboxPage /></RequireAbility> },
+                { path: 'politiker', element: <RequireAbility ability="politicians.read"><PoliticiansPage /></RequireAbility> },
+                { path: 'anmalan-till-namnd', element: <RequireAbility ability="committee.manage"><CommitteePage /></RequireAbility> },
+                { path: 'uppfoljning', element: <RequireAbility ability="oversight.read"><FollowUpPage /></RequireAbility> },
                 { path: 'anvandare', element: <RequireAbility ability="users.read"><UsersPage /></RequireAbility> },
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },

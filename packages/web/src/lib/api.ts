@@ -85,4 +85,5 @@ export const api = {
   poll: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query), undefined, true),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string, query?: Query) => request<T>('DELETE', withQuery(path, query)),
 };

@@ -19,9 +19,9 @@ import {
   type AssignmentSummary,
   type AssignmentView,
 } from '../features/assignments/api.ts';
-import { parsePersonLines } from '../features/notices/person-lines.ts';
-import { useOrganisation } from '../features/organisation/api.ts';
-import { useCan, useSession } from '../features/session/api.ts';
+import { ContactFields, MunicipalityField, personsError, RegisterFormCard, useFormMunicipality, useIsJour } from '../features/notices/components/form-parts.tsx';
+import { PersonChooser, toPersonLines, type ChosenPerson } from '../features/notices/components/person-chooser.tsx';
+import { useCan } from '../features/session/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { emptyToNull, splitError, useFormErrors, validate } from '../lib/form.ts';
 import { sv } from '../lib/sv.ts';
@@ -45,16 +45,14 @@ export function windowText(a: Pick<AssignmentSummary, 'windowFrom' | 'windowTo' 
 
 function AssignmentForm({ onCreated }: { onCreated: (title: string) => void }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const session = useSession();
-  const isJour = !session.user?.municipalityCode;
-  const organisation = useOrganisation(isJour);
+  const isJour = useIsJour();
   const create = useCreateAssignment();
   const { errors, fail, clear, focusInvalid } = useFormErrors(formRef);
+  const [persons, setPersons] = useState<ChosenPerson[]>([]);
   const [draft, setDraft] = useState({
     municipalityCode: '',
     title: '',
     description: '',
-    persons: '',
     windowFrom: '',
     windowTo: '',
     daily: false,
@@ -63,6 +61,7 @@ function AssignmentForm({ onCreated }: { onCreated: (title: string) => void }) {
     contactName: '',
     contactPhone: '',
   });
+  const homeMunicipality = useFormMunicipality(draft.municipalityCode);
   const set = <K extends keyof typeof draft>(key: K) => (value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const server = splitError(create.error, createKnown);
   const shown = { ...server.fieldErrors, ...errors };
@@ -73,7 +72,7 @@ function AssignmentForm({ onCreated }: { onCreated: (title: string) => void }) {
       municipalityCode: isJour ? emptyToNull(draft.municipalityCode) : null,
       title: draft.title,
       description: draft.description,
-      persons: parsePersonLines(draft.persons),
+      persons: toPersonLines(persons, homeMunicipality),
       windowFrom: toInstant(draft.windowFrom),
       windowTo: toInstant(draft.windowTo),
       recurrence: draft.daily ? 'daily' : 'none',
@@ -87,48 +86,22 @@ function AssignmentForm({ onCreated }: { onCreated: (title: string) => void }) {
   };
 
   return (
-    <Card title={sv.assignments.formTitle}>
-      <form
-        ref={formRef}
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <ErrorBanner error={server.banner} />
-        {isJour ? (
-          <SelectField
-            label={sv.notices.municipality}
-            name="municipalityCode"
-            value={draft.municipalityCode}
-            onChange={set('municipalityCode')}
-            options={[{ value: '', label: sv.notices.chooseMunicipality }, ...(organisation.data?.municipalities ?? []).filter((m) => m.isMember).map((m) => ({ value: m.code, label: m.name }))]}
-            error={shown.municipalityCode}
-          />
-        ) : null}
-        <TextField label={sv.assignments.what} name="title" value={draft.title} onChange={set('title')} error={shown.title} />
-        <TextAreaField label={sv.assignments.description} name="description" value={draft.description} onChange={set('description')} error={shown.description} />
-        <TextAreaField label={sv.assignments.persons} name="persons" value={draft.persons} onChange={set('persons')} hint={sv.notices.personsHint} error={shown.persons} rows={2} />
-        <TextField label={sv.assignments.windowFrom} name="windowFrom" type="datetime-local" value={draft.windowFrom} onChange={set('windowFrom')} error={shown.windowFrom} />
-        <TextField label={sv.assignments.windowTo} name="windowTo" type="datetime-local" value={draft.windowTo} onChange={set('windowTo')} error={shown.windowTo} />
-        <Checkbox label={sv.assignments.recurring} name="daily" checked={draft.daily} onChange={set('daily')} />
-        {draft.daily ? (
-          <>
-            <TextField label={sv.assignments.dailyFrom} name="dailyFrom" value={draft.dailyFrom} onChange={set('dailyFrom')} error={shown.dailyFrom} inputMode="numeric" />
-            <TextField label={sv.assignments.dailyTo} name="dailyTo" value={draft.dailyTo} onChange={set('dailyTo')} error={shown.dailyTo} inputMode="numeric" />
-          </>
-        ) : null}
-        <TextField label={sv.notices.contactName} name="contactName" value={draft.contactName} onChange={set('contactName')} error={shown.contactName} />
-        <TextField label={sv.notices.contactPhone} name="contactPhone" type="tel" value={draft.contactPhone} onChange={set('contactPhone')} error={shown.contactPhone} />
-        <div>
-          <Button type="submit" variant="primary" pending={create.isPending} pendingLabel={sv.assignments.submitting}>
-            {sv.assignments.submit}
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <RegisterFormCard title={sv.assignments.formTitle} formRef={formRef} onSubmit={submit} banner={server.banner} submitLabel={sv.assignments.submit} pendingLabel={sv.assignments.submitting} pending={create.isPending}>
+      <MunicipalityField value={draft.municipalityCode} onChange={set('municipalityCode')} error={shown.municipalityCode} />
+      <TextField label={sv.assignments.what} name="title" value={draft.title} onChange={set('title')} error={shown.title} />
+      <TextAreaField label={sv.assignments.description} name="description" value={draft.description} onChange={set('description')} error={shown.description} />
+      <PersonChooser value={persons} onChange={setPersons} error={personsError(shown)} />
+      <TextField label={sv.assignments.windowFrom} name="windowFrom" type="datetime-local" value={draft.windowFrom} onChange={set('windowFrom')} error={shown.windowFrom} />
+      <TextField label={sv.assignments.windowTo} name="windowTo" type="datetime-local" value={draft.windowTo} onChange={set('windowTo')} error={shown.windowTo} />
+      <Checkbox label={sv.assignments.recurring} name="daily" checked={draft.daily} onChange={set('daily')} />
+      {draft.daily ? (
+        <>
+          <TextField label={sv.assignments.dailyFrom} name="dailyFrom" value={draft.dailyFrom} onChange={set('dailyFrom')} error={shown.dailyFrom} inputMode="numeric" />
+          <TextField label={sv.assignments.dailyTo} name="dailyTo" value={draft.dailyTo} onChange={set('dailyTo')} error={shown.dailyTo} inputMode="numeric" />
+        </>
+      ) : null}
+      <ContactFields name={draft.contactName} phone={draft.contactPhone} onName={set('contactName')} onPhone={set('contactPhone')} errors={shown} />
+    </RegisterFormCard>
   );
 }
 

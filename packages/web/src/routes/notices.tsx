@@ -12,9 +12,9 @@ import { PageHeader } from '../components/ui/page.tsx';
 import { QueryState } from '../components/ui/query-state.tsx';
 import { Table } from '../components/ui/table.tsx';
 import { useCreateNotice, useNotice, useNotices, useWithdrawNotice, type NoticeListItem, type NoticeStatusFilter } from '../features/notices/api.ts';
-import { parsePersonLines } from '../features/notices/person-lines.ts';
-import { useOrganisation } from '../features/organisation/api.ts';
-import { useCan, useSession } from '../features/session/api.ts';
+import { ContactFields, MunicipalityField, personsError, RegisterFormCard, useFormMunicipality, useIsJour } from '../features/notices/components/form-parts.tsx';
+import { PersonChooser, toPersonLines, type ChosenPerson } from '../features/notices/components/person-chooser.tsx';
+import { useCan } from '../features/session/api.ts';
 import { formatDateTime, stockholmDate } from '../lib/format.ts';
 import { emptyToNull, splitError, useFormErrors, validate } from '../lib/form.ts';
 import { sv } from '../lib/sv.ts';
@@ -26,17 +26,15 @@ const levelTone = { information: 'neutral', important: 'warning', must_read: 'da
 
 function NoticeForm({ onCreated }: { onCreated: (title: string) => void }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const session = useSession();
-  const isJour = !session.user?.municipalityCode;
-  const organisation = useOrganisation(isJour);
+  const isJour = useIsJour();
   const create = useCreateNotice();
   const { errors, fail, clear, focusInvalid } = useFormErrors(formRef);
   const today = stockholmDate();
+  const [persons, setPersons] = useState<ChosenPerson[]>([]);
   const [draft, setDraft] = useState({
     municipalityCode: '',
     level: 'important' as NoticeLevel,
     title: '',
-    persons: '',
     validFrom: today,
     validTo: today,
     plan: '',
@@ -47,6 +45,7 @@ function NoticeForm({ onCreated }: { onCreated: (title: string) => void }) {
     contactPhone: '',
     phonedInBy: '',
   });
+  const homeMunicipality = useFormMunicipality(draft.municipalityCode);
   const set = <K extends keyof typeof draft>(key: K) => (value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const server = splitError(create.error, known);
   const shown = { ...server.fieldErrors, ...errors };
@@ -56,7 +55,7 @@ function NoticeForm({ onCreated }: { onCreated: (title: string) => void }) {
     const input = {
       ...draft,
       municipalityCode: isJour ? emptyToNull(draft.municipalityCode) : null,
-      persons: parsePersonLines(draft.persons),
+      persons: toPersonLines(persons, homeMunicipality),
       phonedInBy: isJour ? emptyToNull(draft.phonedInBy) : null,
     };
     const checked = validate(NoticeInputSchema, input);
@@ -65,56 +64,30 @@ function NoticeForm({ onCreated }: { onCreated: (title: string) => void }) {
   };
 
   return (
-    <Card title={sv.notices.formTitle}>
-      <form
-        ref={formRef}
-        className="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <ErrorBanner error={server.banner} />
-        {isJour ? (
-          <SelectField
-            label={sv.notices.municipality}
-            name="municipalityCode"
-            value={draft.municipalityCode}
-            onChange={set('municipalityCode')}
-            options={[{ value: '', label: sv.notices.chooseMunicipality }, ...(organisation.data?.municipalities ?? []).filter((m) => m.isMember).map((m) => ({ value: m.code, label: m.name }))]}
-            error={shown.municipalityCode}
+    <RegisterFormCard title={sv.notices.formTitle} formRef={formRef} onSubmit={submit} banner={server.banner} submitLabel={sv.notices.submit} pendingLabel={sv.notices.submitting} pending={create.isPending}>
+      <MunicipalityField value={draft.municipalityCode} onChange={set('municipalityCode')} error={shown.municipalityCode} />
+      <RadioGroup legend={sv.notices.level} name="level" value={draft.level} onChange={set('level')} options={levels.map((l) => ({ value: l, label: sv.notices.levels[l] }))} error={shown.level} />
+      <TextField label={sv.notices.noticeTitle} name="title" value={draft.title} onChange={set('title')} hint={sv.notices.noticeTitleHint} error={shown.title} />
+      <PersonChooser value={persons} onChange={setPersons} error={personsError(shown)} />
+      <TextField label={sv.notices.validFrom} name="validFrom" type="date" value={draft.validFrom} onChange={set('validFrom')} error={shown.validFrom} />
+      <TextField label={sv.notices.validTo} name="validTo" type="date" value={draft.validTo} onChange={set('validTo')} error={shown.validTo} />
+      <TextAreaField label={sv.notices.plan} name="plan" value={draft.plan} onChange={set('plan')} error={shown.plan} />
+      <TextAreaField label={sv.notices.shouldDo} name="shouldDo" value={draft.shouldDo} onChange={set('shouldDo')} error={shown.shouldDo} />
+      <TextAreaField label={sv.notices.shouldNotDo} name="shouldNotDo" value={draft.shouldNotDo} onChange={set('shouldNotDo')} error={shown.shouldNotDo} />
+      <Fieldset legend={sv.notices.instructionsLegend} hint={sv.notices.instructionsHint}>
+        {instructionCodes.map((code) => (
+          <Checkbox
+            key={code}
+            label={sv.notices.instructions[code]}
+            name={`instruction-${code}`}
+            checked={draft.instructions.includes(code)}
+            onChange={(on) => set('instructions')(on ? [...draft.instructions, code] : draft.instructions.filter((c) => c !== code))}
           />
-        ) : null}
-        <RadioGroup legend={sv.notices.level} name="level" value={draft.level} onChange={set('level')} options={levels.map((l) => ({ value: l, label: sv.notices.levels[l] }))} error={shown.level} />
-        <TextField label={sv.notices.noticeTitle} name="title" value={draft.title} onChange={set('title')} hint={sv.notices.noticeTitleHint} error={shown.title} />
-        <TextAreaField label={sv.notices.personLines} name="persons" value={draft.persons} onChange={set('persons')} hint={sv.notices.personsHint} error={shown.persons ?? shown['persons.0.personId']} rows={3} />
-        <TextField label={sv.notices.validFrom} name="validFrom" type="date" value={draft.validFrom} onChange={set('validFrom')} error={shown.validFrom} />
-        <TextField label={sv.notices.validTo} name="validTo" type="date" value={draft.validTo} onChange={set('validTo')} error={shown.validTo} />
-        <TextAreaField label={sv.notices.plan} name="plan" value={draft.plan} onChange={set('plan')} error={shown.plan} />
-        <TextAreaField label={sv.notices.shouldDo} name="shouldDo" value={draft.shouldDo} onChange={set('shouldDo')} error={shown.shouldDo} />
-        <TextAreaField label={sv.notices.shouldNotDo} name="shouldNotDo" value={draft.shouldNotDo} onChange={set('shouldNotDo')} error={shown.shouldNotDo} />
-        <Fieldset legend={sv.notices.instructionsLegend} hint={sv.notices.instructionsHint}>
-          {instructionCodes.map((code) => (
-            <Checkbox
-              key={code}
-              label={sv.notices.instructions[code]}
-              name={`instruction-${code}`}
-              checked={draft.instructions.includes(code)}
-              onChange={(on) => set('instructions')(on ? [...draft.instructions, code] : draft.instructions.filter((c) => c !== code))}
-            />
-          ))}
-        </Fieldset>
-        <TextField label={sv.notices.contactName} name="contactName" value={draft.contactName} onChange={set('contactName')} error={shown.contactName} />
-        <TextField label={sv.notices.contactPhone} name="contactPhone" type="tel" value={draft.contactPhone} onChange={set('contactPhone')} error={shown.contactPhone} />
-        {isJour ? <TextField label={sv.notices.phonedInBy} name="phonedInBy" value={draft.phonedInBy} onChange={set('phonedInBy')} error={shown.phonedInBy} /> : null}
-        <div>
-          <Button type="submit" variant="primary" pending={create.isPending} pendingLabel={sv.notices.submitting}>
-            {sv.notices.submit}
-          </Button>
-        </div>
-      </form>
-    </Card>
+        ))}
+      </Fieldset>
+      <ContactFields name={draft.contactName} phone={draft.contactPhone} onName={set('contactName')} onPhone={set('contactPhone')} errors={shown} />
+      {isJour ? <TextField label={sv.notices.phonedInBy} name="phonedInBy" value={draft.phonedInBy} onChange={set('phonedInBy')} error={shown.phonedInBy} /> : null}
+    </RegisterFormCard>
   );
 }
 

@@ -1,7 +1,5 @@
-// Persons of a notice or an assignment, one a line: an existing person's id,
-// or a personnummer optionally followed by first and last name (a new person).
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+// Persons of a notice or an assignment as the API takes them: an existing
+// person's id, or a new person by personnummer and name (the server creates it).
 export type PersonLine =
   | { personId: string }
   | {
@@ -12,7 +10,7 @@ export type PersonLine =
         firstName: string;
         lastName: string;
         birthYearApprox: null;
-        homeMunicipalityCode: null;
+        homeMunicipalityCode: string | null;
         address: null;
         phone: null;
         email: null;
@@ -21,29 +19,22 @@ export type PersonLine =
       };
     };
 
-export function parsePersonLines(text: string): PersonLine[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      if (UUID.test(line)) return { personId: line };
-      const [identityNumber = '', firstName = '', ...rest] = line.split(/\s+/);
-      return {
-        person: {
-          identityKind: 'personnummer',
-          identityNumber,
-          reserveIssuer: null,
-          firstName,
-          lastName: rest.join(' '),
-          birthYearApprox: null,
-          homeMunicipalityCode: null,
-          address: null,
-          phone: null,
-          email: null,
-          protection: 'none',
-          hiddenResidence: false,
-        },
-      };
-    });
+/** A new person lives, as far as the municipality knows, in that municipality (so it finds them again). */
+export function newPersonLine(identityNumber: string, firstName: string, lastName: string, homeMunicipalityCode: string | null): PersonLine {
+  return {
+    person: {
+      identityKind: 'personnummer',
+      identityNumber,
+      reserveIssuer: null,
+      firstName,
+      lastName,
+      birthYearApprox: null,
+      homeMunicipalityCode,
+      address: null,
+      phone: null,
+      email: null,
+      protection: 'none',
+      hiddenResidence: false,
+    },
+  };
 }

@@ -15,6 +15,8 @@ import { sv } from '../../../lib/sv.ts';
 import { DeadlineText } from '../../board/components/deadlines.tsx';
 import type { DecisionType, Organisation } from '../../organisation/api.ts';
 import { useRecordDecision, useWithdrawDecision, type CaseView, type Decision } from '../api.ts';
+import { svCollab } from '../../collaboration/sv.ts';
+import { SignatureRequest } from '../../signing/components/signature-request.tsx';
 
 type MakerKind = 'politician' | 'delegation';
 type Communicated = 'phone' | 'digital_signature' | 'paper' | 'in_person';
@@ -118,6 +120,7 @@ function DecisionCard({ decision, view, canWithdraw, onWithdraw }: { decision: D
           </ul>
         </div>
       ) : null}
+      {decision.makerKind === 'politician' && !decision.signedAt && !withdrawn ? <SignatureRequest decisionId={decision.id} caseId={view.id} typeName={decision.typeName} municipalityCode={view.municipalityCode} /> : null}
       {withdrawn && decision.withdrawnAt ? <p className="decision__withdrawn">{sv.decisions.withdrawnText(formatDateTime(decision.withdrawnAt), decision.withdrawnReason ?? '')}</p> : null}
       {canWithdraw && !withdrawn && DEFAULT_WITHDRAWABLE_CODES.includes(decision.typeCode) ? (
         <div className="button-row">
@@ -145,6 +148,7 @@ interface DecisionDraft {
   amountSek: string;
   linkedDecisionId: string;
   specialCircumstances: string;
+  noticeOverrideReason: string;
 }
 
 const known = [
@@ -162,6 +166,7 @@ const known = [
   'amountSek',
   'linkedDecisionId',
   'specialCircumstances',
+  'noticeOverrideReason',
 ];
 
 /** Every rule error of a refused decision next to its field; the rest in the banner. */
@@ -196,6 +201,7 @@ function DecisionDialog({ view, organisation, onClose, onSaved }: { view: CaseVi
     amountSek: '',
     linkedDecisionId: '',
     specialCircumstances: '',
+    noticeOverrideReason: '',
   }));
   const ref = useRef<HTMLDivElement>(null);
   const { errors, fail, clear, focusInvalid } = useFormErrors(ref);
@@ -245,7 +251,7 @@ function DecisionDialog({ view, organisation, onClose, onSaved }: { view: CaseVi
       amountSek: type?.isGrantable && draft.amountSek.trim() ? draft.amountSek.trim() : null,
       linkedDecisionId: handrackning ? draft.linkedDecisionId || null : null,
       specialCircumstances: handrackning ? draft.specialCircumstances.trim() || null : null,
-      noticeOverrideReason: null,
+      noticeOverrideReason: draft.noticeOverrideReason.trim() || null,
     });
     if (!result.ok || Object.keys(local).length > 0) {
       record.reset();
@@ -393,6 +399,18 @@ function DecisionDialog({ view, organisation, onClose, onSaved }: { view: CaseVi
           </div>
         ) : null}
         <TextAreaField label={sv.decisions.grounds} name="grounds" value={draft.grounds} onChange={(v) => set('grounds', v)} error={fieldErrors.grounds} rows={4} />
+        {/* Asked for when the server finds the decision going against a municipality's notice. */}
+        {fieldErrors.noticeOverrideReason || draft.noticeOverrideReason ? (
+          <TextAreaField
+            label={svCollab.decisions.noticeOverride}
+            name="noticeOverrideReason"
+            value={draft.noticeOverrideReason}
+            onChange={(v) => set('noticeOverrideReason', v)}
+            hint={svCollab.decisions.noticeOverrideHint}
+            error={fieldErrors.noticeOverrideReason}
+            rows={3}
+          />
+        ) : null}
       </div>
     </Dialog>
   );
