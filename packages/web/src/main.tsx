@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/cases.css';
+import './styles/statistics.css';
 
 // Validation messages the contracts do not spell out themselves, in Swedish.
 z.config(zodSwedish());

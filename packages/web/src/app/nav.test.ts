@@ -10,9 +10,9 @@ const labelsFor = (role: Role) => {
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
     ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
-    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg']],
-    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
-    ['controller', ['Översikt', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Statistik', 'Import', 'Organisation', 'Användare', 'Logg']],
+    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Statistik', 'Organisation']],
+    ['controller', ['Översikt', 'Kalender', 'Statistik', 'Organisation']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster']],
   ])('%s sees %j', (role, expected) => {
     expect(labelsFor(role)).toEqual(expected);

@@ -1,5 +1,6 @@
 // The navigation: each item shows only when the user has its ability.
 import { sv } from '../lib/sv.ts';
+import { svStatistics } from '../features/statistics/sv.ts';
 
 export interface NavItem {
   to: string;
@@ -22,6 +23,8 @@ export const navItems: NavItem[] = [
   { to: '/aviseringar', label: sv.nav.notices, ability: 'notices.read', card: sv.overview.cards.notices },
   { to: '/uppdrag', label: sv.nav.assignments, ability: 'assignments.read', card: sv.overview.cards.assignments },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
+  { to: '/statistik', label: svStatistics.nav.reports, ability: 'statistics.read', card: svStatistics.cards.reports },
+  { to: '/import', label: svStatistics.nav.import, ability: 'statistics.import', card: svStatistics.cards.import },
   { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/anvandare', label: sv.nav.users, ability: 'users.read', card: sv.overview.cards.users },
   { to: '/logg', label: sv.nav.audit, ability: 'audit.read', card: sv.overview.cards.audit },

@@ -16,6 +16,8 @@ import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
 import { StartPage } from '../routes/start.tsx';
 import { UsersPage } from '../routes/users.tsx';
+import { StatisticsPage } from '../routes/statistics.tsx';
+import { ImportPage } from '../routes/import.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
 import { AppShell } from './shell.tsx';
@@ -45,6 +47,8 @@ export function createRouter() {
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },
                 { path: 'inloggningstjanster', element: <RequireAbility ability="identityProviders.manage"><IdentityProvidersPage /></RequireAbility> },
+                { path: 'statistik', element: <RequireAbility ability="statistics.read"><StatisticsPage /></RequireAbility> },
+                { path: 'import', element: <RequireAbility ability="statistics.import"><ImportPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],

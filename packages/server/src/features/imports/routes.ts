@@ -102,7 +102,14 @@ export async function registerImportRoutes(api: Api, deps: Deps) {
 
     const routes = scope.withTypeProvider<ZodTypeProvider>();
     const access = { permission: 'statistics.import' } as const;
-    const fileName = (req: FastifyRequest) => String(req.headers['x-file-name'] ?? 'uppladdad.csv').slice(0, 200);
+    const fileName = (req: FastifyRequest) => {
+      const raw = String(req.headers['x-file-name'] ?? 'uppladdad.csv');
+      try {
+        return decodeURIComponent(raw).slice(0, 200);
+      } catch {
+        return raw.slice(0, 200);
+      }
+    };
 
     const handle = (importer: Importer, dryRun: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
       const upload = uploadOf(req);
