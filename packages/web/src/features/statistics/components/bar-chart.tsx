@@ -36,7 +36,7 @@ export function BarChart({ title, years, rows, unit }: { title: string; years: s
         <span className="chart__title" id={`${id}-title`}>
           {svStatistics.reports.chart(title)}
         </span>
-        <span className="chart__legend" role="group" aria-label="År">
+        <span className="chart__legend" role="group" aria-label="År i diagrammet">
           {years.map((year, i) => (
             <button
               key={year}
