@@ -142,7 +142,7 @@ export function ImportPage() {
     <>
       <PageHeader title={t.title} lead={t.lead} />
       <div className="stack stack--large">
-        <Section title={t.kind}>
+        <Section title={t.section}>
           <form
             className="stack"
             onSubmit={(e) => {

@@ -44,6 +44,7 @@ export const svStatistics = {
   imports: {
     title: 'Import',
     lead: 'Läs in ärendehistorik från ett tidigare system, eller befolkningstal per kommun och år. Filen kontrolleras först; inget sparas förrän du bekräftar, och en fil med fel importeras inte alls.',
+    section: 'Välj fil',
     kind: 'Vad vill du importera?',
     kinds: { cases: 'Ärendehistorik', population: 'Befolkning per kommun och år' },
     kindHints: {

@@ -12,8 +12,8 @@ export interface ChartRow {
   texts: string[];
 }
 
-const LABEL_WIDTH = 210;
-const WIDTH = 720;
+const LABEL_WIDTH = 200;
+const WIDTH = 600;
 const BAR = 11;
 const GROUP_GAP = 12;
 const VALUE_SPACE = 56;
@@ -58,7 +58,7 @@ export function BarChart({ title, years, rows, unit }: { title: string; years: s
           return (
             <g key={row.label} className="chart__group">
               <text className="chart__label" x={LABEL_WIDTH - 8} y={top + (visible.length * BAR) / 2} dominantBaseline="middle" textAnchor="end">
-                {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
+                {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
               </text>
               {visible.map((yearIndex, k) => {
                 const value = row.values[yearIndex] ?? null;
