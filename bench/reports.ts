@@ -7,7 +7,7 @@
 //     need (the same two queries on the database, nothing else), median of
 //     7 runs after a warm-up, and the ratio report / SQL;
 //  3. `jourbok import cases` of a 1 000 000-row file: rows/s and peak memory.
-// Run: npm run bench:reports   (or: npx tsx bench/reports.ts [--only pglite|postgres] [--rows N] [--per-year N])
+// Run: npm run bench:reports   (or: npx tsx bench/reports.ts [--only pglite|postgres] [--rows N (0: no big import)] [--per-year N] [--runs N])
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,14 +24,14 @@ import { countCases, countDecisions, type CaseScope } from '../packages/server/s
 import { getReport } from '../packages/server/src/features/statistics/service.ts';
 import { createLogger } from '../packages/server/src/log.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string' }, 'per-year': { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string' }, 'per-year': { type: 'string' }, runs: { type: 'string' } } });
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/server/bin/jourbok.mjs');
 const YEARS = 10;
 const PER_YEAR = Number(values['per-year'] ?? 25_000);
 const FIRST_YEAR = 2016;
 const BIG = Number(values.rows ?? 1_000_000);
-const RUNS = 7;
+const RUNS = Number(values.runs ?? 7);
 
 /** Run the CLI, sampling its resident memory every 100 ms. */
 function cli(args: string[]): Promise<{ seconds: number; peakMiB: number; code: number; stdout: string; stderr: string }> {
@@ -214,9 +214,11 @@ try {
       const imported = await cli(['import', 'cases', history, ...target.args]);
       if (imported.code !== 0) throw new Error(`import: ${imported.stderr}`);
       console.log(`import history (${YEARS * PER_YEAR} rows)  ${imported.seconds.toFixed(1)} s  ${Math.round((YEARS * PER_YEAR) / imported.seconds)} rows/s  peak ${imported.peakMiB.toFixed(0)} MiB`);
+      console.log('reports (median of the runs after a warm-up):');
       for (const r of await measureReports(target)) {
         console.log(`${r.name.padEnd(34)} report ${r.report.toFixed(1).padStart(7)} ms  bare SQL ${r.sql.toFixed(1).padStart(7)} ms  ratio ${(r.report / r.sql).toFixed(2)}  (${r.cases} cases)`);
       }
+      if (BIG === 0) continue;
       const bigImport = await cli(['import', 'cases', big, ...target.args]);
       if (bigImport.code !== 0) throw new Error(`import big: ${bigImport.stderr}`);
       console.log(`import ${BIG} rows  ${bigImport.seconds.toFixed(1)} s  ${Math.round(BIG / bigImport.seconds)} rows/s  peak ${bigImport.peakMiB.toFixed(0)} MiB`);
