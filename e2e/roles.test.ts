@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, openPage, signIn, skipReason } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
-const ALL_NAV = ['Passöversikt', 'Nytt ärende', 'Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster'] as const;
+const ALL_NAV = ['Passöversikt', 'Nytt ärende', 'Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Statistik', 'Import', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster'] as const;
 type NavLabel = (typeof ALL_NAV)[number];
 
 interface RoleCase {
@@ -37,7 +37,7 @@ const cases: RoleCase[] = [
     username: 'demo.enhetschef',
     roleLabel: 'Enhetschef',
     home: 'Passöversikt',
-    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg'],
+    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Statistik', 'Import', 'Organisation', 'Användare', 'Logg'],
     editsOrganisation: true,
     forbidden: '/inloggningstjanster',
     extra: async (page) => {
@@ -51,7 +51,7 @@ const cases: RoleCase[] = [
     username: 'demo.kommun',
     roleLabel: 'Kommunhandläggare',
     home: 'Översikt',
-    nav: ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation'],
+    nav: ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Statistik', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/logg',
     overview: async (page) => {
@@ -62,7 +62,7 @@ const cases: RoleCase[] = [
     username: 'demo.controller',
     roleLabel: 'Controller',
     home: 'Översikt',
-    nav: ['Översikt', 'Kalender', 'Organisation'],
+    nav: ['Översikt', 'Kalender', 'Statistik', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/anvandare',
   },
