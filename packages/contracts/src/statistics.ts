@@ -69,3 +69,17 @@ export const ImportResult = z.object({
   errors: z.array(ImportProblem),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** The organisation's statistics settings: the small-number threshold of member appendices (0 = off). */
+export const StatisticsSettings = z.object({
+  suppressBelow: z.number({ message: 'Ange ett heltal 0–100' }).int('Ange ett heltal 0–100').min(0, 'Ange ett heltal 0–100').max(100, 'Ange ett heltal 0–100'),
+});
+export type StatisticsSettings = z.infer<typeof StatisticsSettings>;
+
+/** One line of an import's progress stream (`Accept: application/x-ndjson`): progress, then the result or the error. */
+export const ImportStreamLine = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), phase: z.enum(['check', 'duplicates', 'write']), bytes: z.number(), totalBytes: z.number(), rows: z.number() }),
+  z.object({ type: z.literal('result'), result: ImportResult }),
+  z.object({ type: z.literal('error'), status: z.number(), error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) }),
+]);
+export type ImportStreamLine = z.infer<typeof ImportStreamLine>;

@@ -245,12 +245,47 @@ describe('the report over HTTP (demo organisation)', () => {
       expect(json.decisions[0].count['2024']).toBeGreaterThanOrEqual(0);
       expect(json.suppressed.length).toBeGreaterThan(0);
       const csv = (await kommun.get('/api/reports/tertial?year=2024&tertial=1&format=csv')).body;
-      expect(csv).toContain('x = dolt för att skydda enskilda: färre än 20');
-      expect(csv).toMatch(/;x[;\r]/);
+      expect(csv).toContain('< 20 = färre än 20 ärenden, dolt för att skydda enskilda. x = dolt för att det annars skulle gå att räkna fram ett litet tal.');
+      // Below the threshold: "< 20"; hidden so that a small count cannot be worked out: "x".
+      expect(csv).toMatch(/;< 20[;\r]/);
       // The whole jour's report is the jour's own: not protected.
       const whole = (await agents['demo.enhetschef']!.get('/api/reports/tertial?year=2024&tertial=1')).json();
       expect(whole.suppressed).toBeUndefined();
       expect(Object.keys(whole)).toEqual(contractKeys);
+    } finally {
+      await db.updateTable('organisation').set({ settings: JSON.stringify({}) }).where('id', '=', t.organisationId).execute();
+    }
+  });
+
+  it('sets the small-number threshold through the settings route, for the organisation only', async () => {
+    const manager = agents['demo.enhetschef']!;
+    const db = t.deps.database.db;
+    await db.updateTable('organisation').set({ settings: JSON.stringify({ collaboration: { reportDeliveryTime: '06:30' } }) }).where('id', '=', t.organisationId).execute();
+    try {
+      expect((await manager.get('/api/statistics/settings')).json()).toEqual({ suppressBelow: 0 });
+      expect((await agents['demo.kommun']!.get('/api/reports/tertial?year=2024&tertial=1')).json().suppressed).toBeUndefined();
+
+      const saved = await manager.put('/api/statistics/settings', { suppressBelow: 5 });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toEqual({ suppressBelow: 5 });
+      expect((await agents['demo.controller']!.get('/api/statistics/settings')).json()).toEqual({ suppressBelow: 5 });
+      const org = await db.selectFrom('organisation').select('settings').where('id', '=', t.organisationId).executeTakeFirstOrThrow();
+      // Other settings are kept.
+      expect(org.settings).toEqual({ collaboration: { reportDeliveryTime: '06:30' }, statistics: { suppressBelow: 5 } });
+      const appendix = (await agents['demo.kommun']!.get('/api/reports/tertial?year=2024&tertial=1')).json();
+      expect(appendix.suppressBelow).toBe(5);
+      const event = await db.selectFrom('audit_event').select(['action', 'details']).where('action', '=', 'statistics.settings_updated').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      expect(event.details).toEqual({ suppressBelow: 5, before: 0 });
+
+      const bad = await manager.put('/api/statistics/settings', { suppressBelow: 2.5 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.message).toContain('heltal');
+      expect((await manager.put('/api/statistics/settings', { suppressBelow: 101 })).statusCode).toBe(400);
+      expect((await agents['demo.controller']!.put('/api/statistics/settings', { suppressBelow: 0 })).statusCode).toBe(403);
+      expect((await agents['demo.kommun']!.put('/api/statistics/settings', { suppressBelow: 0 })).statusCode).toBe(403);
+
+      expect((await manager.put('/api/statistics/settings', { suppressBelow: 0 })).json()).toEqual({ suppressBelow: 0 });
+      expect((await agents['demo.kommun']!.get('/api/reports/tertial?year=2024&tertial=1')).json().suppressed).toBeUndefined();
     } finally {
       await db.updateTable('organisation').set({ settings: JSON.stringify({}) }).where('id', '=', t.organisationId).execute();
     }
@@ -291,12 +326,12 @@ describe('imports over HTTP (the unit manager’s upload)', () => {
   });
   afterAll(() => t.close());
 
-  async function postCsv(agent: Agent, url: string, body: string) {
+  async function postCsv(agent: Agent, url: string, body: string, accept = 'application/json') {
     await agent.refreshCsrf();
     return t.app.inject({
       method: 'POST',
       url,
-      headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'text/csv; charset=utf-8', 'x-csrf-token': agent.csrf ?? '' },
+      headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'text/csv; charset=utf-8', 'x-csrf-token': agent.csrf ?? '', accept },
       payload: body,
     });
   }
@@ -341,6 +376,36 @@ describe('imports over HTTP (the unit manager’s upload)', () => {
     }
     const json = await manager.post('/api/imports/cases', { rows: [] });
     expect(json.statusCode).toBe(400);
+  });
+
+  it('streams progress and then the result or the errors, for the progress bar', async () => {
+    const manager = await t.signIn('demo.enhetschef');
+    const rows = generateCaseRows(3000, 7, 'P-');
+    const file = caseCsv(rows);
+    const lines = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; bytes?: number; totalBytes?: number; rows?: number; result?: Record<string, unknown>; status?: number; error?: { message: string; details?: { errors: unknown[] } } });
+
+    const preview = await postCsv(manager, '/api/imports/cases/preview', file, 'application/x-ndjson');
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toContain('application/x-ndjson');
+    const previewLines = lines(preview.body);
+    const progress = previewLines.filter((l) => l.type === 'progress');
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.every((p) => p.totalBytes === Buffer.byteLength(file) && p.phase === 'check')).toBe(true);
+    expect(progress.at(-1)!.bytes).toBe(Buffer.byteLength(file));
+    expect(previewLines.at(-1)).toEqual({ type: 'result', result: { ok: true, rows: rows.length, imported: rows.length, skipped: 0, replaced: 0, errorCount: 0, errors: [] } });
+    expect(await t.deps.database.db.selectFrom('jour_case').select('id').where('external_id', 'like', 'P-%').execute()).toEqual([]);
+
+    const bad = caseCsv([...rows.slice(0, 10), { ...rows[10]!, category: 'okand' }]);
+    const refused = lines((await postCsv(manager, '/api/imports/cases', bad, 'application/x-ndjson')).body).at(-1)!;
+    expect(refused.type).toBe('error');
+    expect(refused.status).toBe(400);
+    expect(refused.error!.message).toBe('Filen har 1 fel; inget importerades.');
+    expect(refused.error!.details!.errors).toEqual([expect.objectContaining({ line: 12, column: 'category', value: 'okand' })]);
+
+    const done = lines((await postCsv(manager, '/api/imports/cases', file, 'application/x-ndjson')).body);
+    expect(done.filter((l) => l.type === 'progress').map((l) => l.phase)).toContain('write');
+    expect(done.at(-1)).toMatchObject({ type: 'result', result: { ok: true, imported: rows.length, skipped: 0 } });
+    expect(await t.deps.database.db.selectFrom('jour_case').select('id').where('external_id', 'like', 'P-%').execute()).toHaveLength(rows.length);
   });
 
   it('imports nothing when the file changes between its two readings', async () => {

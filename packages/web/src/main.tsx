@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/cases.css';
+import './styles/statistics.css';
 import './styles/collaboration.css';
 import './styles/quality.css';
 

@@ -98,6 +98,7 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  'statistics.settings_updated': 'config',
   // rule of law and privacy: access review, retention, subject access
   'access_review.searched': 'read',
   'access_review.recorded': 'write',

@@ -14,6 +14,7 @@ describe('cells', () => {
     ['count only', cell({ count: 19 }), '19'],
     ['share only', cell({ share: 0.4 }), '40 %'],
     ['hidden count', cell({ count: 3, share: 0.01, countHidden: true, shareHidden: true }), 'x'],
+    ['hidden count below the threshold', cell({ count: 3, share: 0.01, countHidden: true, shareHidden: true, hiddenAs: '< 5' }), '< 5'],
     ['hidden share', cell({ count: 30, share: 0.5, shareHidden: true }), '30'],
     ['hidden share-only', cell({ share: 0.5, shareHidden: true }), 'x'],
     ['zero', cell({ count: 0, share: 0 }), '0 (0 %)'],
@@ -59,13 +60,17 @@ describe('CSV', () => {
     expect(lines).toContain('Andel ärenden som rör barn och unga;52 %;52 %;53 %');
   });
 
-  it('shows hidden cells as x and explains them', () => {
+  it('shows hidden cells as "< N" (below the threshold) or x, and explains them', () => {
     const protectedReport = protectReport(shapeReport(nordost, { kind: 'tertial', year: 2024, tertial: 1, municipality: '0187' }, seedCaseCounts(), seedDecisions), 20);
     const csv = formatReportCsv(protectedReport);
     expect(csv).toContain('Bilaga: Vaxholm (0187)');
-    expect(csv).toMatch(/x = dolt för att skydda enskilda: färre än 20/);
+    expect(csv).toContain('< 20 = färre än 20 ärenden, dolt för att skydda enskilda. x = dolt');
     const doc = reportTables(protectedReport);
-    expect(doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells)).some((c) => c.countHidden)).toBe(true);
+    const hidden = doc.tables.flatMap((t) => t.rows.flatMap((r) => r.cells)).filter((c) => c.countHidden);
+    expect(hidden.length).toBeGreaterThan(0);
+    // Every hidden count shows "< 20" exactly when it is below 20.
+    for (const c of hidden) expect(formatCell(c)).toBe(c.count! > 0 && c.count! < 20 ? '< 20' : 'x');
+    expect(hidden.some((c) => formatCell(c) === '< 20')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 // The report as tables for people (CSV, XLSX, PDF, text): Swedish headings,
-// counts with percentages as in the tertial report, hidden small numbers as "x".
+// counts with percentages as in the tertial report, hidden small numbers as "< N" (or "x").
 import { periodDescription, periodTitle } from './period.ts';
 import { OTHER_MUNICIPALITY, OTHER_MUNICIPALITY_NAME, YOUTH_CRIME_ROW, type ByYear, type StatisticsReport } from './report.ts';
 import type { ProtectedReport } from './suppression.ts';
@@ -10,6 +10,8 @@ export interface TableCell {
   share: number | null;
   countHidden: boolean;
   shareHidden: boolean;
+  /** what a hidden count shows: "< 5" for a count below the threshold, else (hidden so it cannot be worked out) "x" */
+  hiddenAs?: string;
 }
 
 export interface TableRow {
@@ -42,7 +44,7 @@ export interface ReportDocument {
   scope: string | null;
   years: string[];
   tables: ReportTable[];
-  /** the explanation of "x", when cells are hidden */
+  /** the explanation of "< N" and "x", when cells are hidden */
   note: string | null;
 }
 
@@ -54,10 +56,10 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
-/** "70 (9 %)", "70", "40 %", or "x" for a hidden count. */
+/** "70 (9 %)", "70", "40 %", or for a hidden count "< 5" (below the threshold) or "x" (hidden so it cannot be worked out). */
 export function formatCell(cell: TableCell): string {
   if (cell.count !== null) {
-    if (cell.countHidden) return HIDDEN;
+    if (cell.countHidden) return cell.hiddenAs ?? HIDDEN;
     if (cell.share === null || cell.shareHidden) return String(cell.count);
     return `${cell.count} (${formatPercent(cell.share)})`;
   }
@@ -77,13 +79,19 @@ export function scopeName(report: StatisticsReport): string | null {
 export function reportTables(report: ProtectedReport): ReportDocument {
   const hidden = new Set(report.suppressed ?? []);
   const years = report.years.map(String);
+  const below = report.suppressBelow ?? 0;
   const cells = (counts: ByYear | null, shares: ByYear | null, countPointer: string | null, sharePointer: string | null): TableCell[] =>
-    years.map((y) => ({
-      count: counts ? (counts[y] ?? 0) : null,
-      share: shares ? (shares[y] ?? 0) : null,
-      countHidden: countPointer !== null && hidden.has(`${countPointer}/${y}`),
-      shareHidden: sharePointer !== null && hidden.has(`${sharePointer}/${y}`),
-    }));
+    years.map((y) => {
+      const count = counts ? (counts[y] ?? 0) : null;
+      const countHidden = countPointer !== null && hidden.has(`${countPointer}/${y}`);
+      return {
+        count,
+        share: shares ? (shares[y] ?? 0) : null,
+        countHidden,
+        shareHidden: sharePointer !== null && hidden.has(`${sharePointer}/${y}`),
+        ...(countHidden ? { hiddenAs: count !== null && count > 0 && count < below ? `< ${below}` : HIDDEN } : {}),
+      };
+    });
   const row = (label: string, c: TableCell[], opts: { indent?: boolean; isTotal?: boolean } = {}): TableRow => ({ label, indent: opts.indent ?? false, isTotal: opts.isTotal ?? false, cells: c });
   const totalShares = (counts: ByYear): ByYear => Object.fromEntries(years.map((y) => [y, (report.cases[y] ?? 0) === 0 ? 0 : (counts[y] ?? 0) / report.cases[y]!]));
   // A category's share of all cases is hidden when its count or the total is.
@@ -145,7 +153,7 @@ export function reportTables(report: ProtectedReport): ReportDocument {
     tables,
     note:
       report.suppressed && report.suppressed.length > 0
-        ? `${HIDDEN} = dolt för att skydda enskilda: färre än ${report.suppressBelow} ärenden, eller ett tal som annars skulle gå att räkna fram.`
+        ? `< ${below} = färre än ${below} ärenden, dolt för att skydda enskilda. ${HIDDEN} = dolt för att det annars skulle gå att räkna fram ett litet tal.`
         : null,
   };
 }

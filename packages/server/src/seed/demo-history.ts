@@ -1,4 +1,5 @@
 import { addDays, daysBetween, localDateOf, parseReceivedAt, reportPeriod, type ImportedCase, type ImportSource, type Tertial } from '@jourbok/domain';
+import { sql } from 'kysely';
 import type { Ctx } from '../app/context.ts';
 import { insertImportedCases } from '../features/imports/repository.ts';
 
@@ -271,4 +272,16 @@ export async function seedDemoHistory(ctx: Ctx, organisationId: string, until: s
 /** The first day the demo's month of current cases may reach (with a day's margin): history stops before it. */
 export function historyEndsBefore(now: Date): string {
   return addDays(localDateOf(now.toISOString(), TIME_ZONE), -32);
+}
+
+/**
+ * The demo organisation protects small numbers in member appendices (counts
+ * below 5 read "< 5"), so a kommun user sees the protection at work.
+ */
+export async function seedDemoStatisticsSettings(ctx: Ctx, organisationId: string): Promise<void> {
+  await ctx.trx
+    .updateTable('organisation')
+    .set({ settings: sql`jsonb_set(coalesce(settings, '{}'::jsonb), '{statistics}', '{"suppressBelow": 5}'::jsonb)` })
+    .where('id', '=', organisationId)
+    .execute();
 }

@@ -33,7 +33,7 @@ export async function renderReportXlsx(report: ProtectedReport): Promise<Buffer>
     headingRow.font = { bold: true };
     headingRow.border = { bottom: { style: 'thin' } };
     for (const row of table.rows) {
-      const counts = hasCounts ? row.cells.map((c) => (c.count === null ? null : c.countHidden ? HIDDEN : c.count)) : [];
+      const counts = hasCounts ? row.cells.map((c) => (c.count === null ? null : c.countHidden ? (c.hiddenAs ?? HIDDEN) : c.count)) : [];
       const shares = hasShares ? row.cells.map((c) => (c.share === null ? null : c.shareHidden || c.countHidden ? HIDDEN : c.share)) : [];
       const added = sheet.addRow([row.indent ? `   ${row.label}` : row.label, ...counts, ...shares]);
       if (row.isTotal) added.font = { bold: true };

@@ -1,5 +1,6 @@
 // The navigation: each item shows only when the user has its ability.
 import { svCollab } from '../features/collaboration/sv.ts';
+import { svStatistics } from '../features/statistics/sv.ts';
 import { svQuality } from '../features/quality/sv.ts';
 import { svPrivacy } from '../features/privacy/sv.ts';
 import { sv } from '../lib/sv.ts';
@@ -29,6 +30,8 @@ export const navItems: NavItem[] = [
   { to: '/politiker', label: svCollab.nav.politicians, ability: 'politicians.manage', card: svCollab.cards.politicians },
   { to: '/anmalan-till-namnd', label: svCollab.nav.committee, ability: 'committee.manage', card: svCollab.cards.committee },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
+  { to: '/statistik', label: svStatistics.nav.reports, ability: 'statistics.read', card: svStatistics.cards.reports },
+  { to: '/import', label: svStatistics.nav.import, ability: 'statistics.import', card: svStatistics.cards.import },
   { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/oversikt/statistik', label: plansSv.nav.dashboard, ability: 'dashboard.read', card: plansSv.cards.dashboard },
   { to: '/verksamhetsplan', label: plansSv.nav.plans, ability: 'plans.read', card: plansSv.cards.plans },

@@ -16,6 +16,8 @@ import { NoticesPage } from '../routes/notices.tsx';
 import { NotFoundPage } from '../routes/not-found.tsx';
 import { OrganisationPage } from '../routes/organisation.tsx';
 import { PersonPage } from '../routes/person.tsx';
+import { StatisticsPage } from '../routes/statistics.tsx';
+import { ImportPage } from '../routes/import.tsx';
 import { PoliticiansPage } from '../routes/politicians.tsx';
 import { RoutingPage } from '../routes/routing.tsx';
 import { SigningPage } from '../routes/signing.tsx';
@@ -45,6 +47,8 @@ export function createRouter() {
         // Public: no sign-in (the politician's signing link; the routing table for SOS Alarm and the police).
         { path: '/signera', element: <SigningPage /> },
         { path: '/vem-svarar', element: <RoutingPage /> },
+                { path: 'statistik', element: <RequireAbility ability="statistics.read"><StatisticsPage /></RequireAbility> },
+                { path: 'import', element: <RequireAbility ability="statistics.import"><ImportPage /></RequireAbility> },
         {
           element: <RequireSession />,
           children: [

@@ -24,6 +24,8 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** The CSRF token, for the few requests not sent through `api` (an upload with progress). */
+export const currentCsrfToken = () => csrfToken;
 
 /** When the app last talked to the server (the idle warning uses it). */
 let lastRequestAt = Date.now();

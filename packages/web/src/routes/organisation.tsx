@@ -8,6 +8,7 @@ import { DecisionTypesSection } from '../features/organisation/components/decisi
 import { MunicipalitiesSection } from '../features/organisation/components/municipalities-section.tsx';
 import { SettingsForm } from '../features/organisation/components/settings-form.tsx';
 import { useCan } from '../features/session/api.ts';
+import { SuppressionSection } from '../features/statistics/components/suppression-section.tsx';
 import { sv } from '../lib/sv.ts';
 
 export function OrganisationPage() {
@@ -25,6 +26,7 @@ export function OrganisationPage() {
             <MunicipalitiesSection organisation={organisation} canEdit={canEdit} />
             <CategoriesSection organisation={organisation} canEdit={canEdit} />
             <DecisionTypesSection organisation={organisation} canEdit={canEdit} />
+            <SuppressionSection canEdit={canEdit} />
           </div>
         )}
       </QueryState>

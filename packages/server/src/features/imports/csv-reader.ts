@@ -38,10 +38,13 @@ export async function sniffDelimiter(open: CsvSource): Promise<',' | ';'> {
   return detectDelimiter(text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
 }
 
-function hashing(hash: Hash): Transform {
+function hashing(hash: Hash, onBytes?: (bytes: number) => void): Transform {
+  let bytes = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
+      bytes += chunk.length;
+      onBytes?.(bytes);
       done(null, chunk);
     },
   });
@@ -60,6 +63,8 @@ export async function readCsv(
   spec: readonly ColumnSpec[],
   onProblem: (problem: ImportProblem) => void,
   onRow: (row: CsvRow) => void | Promise<void>,
+  /** the bytes read so far, as the file is read */
+  onBytes?: (bytes: number) => void,
 ): Promise<CsvPass> {
   const hash = createHash('sha256');
   const parser = parse({
@@ -74,7 +79,7 @@ export async function readCsv(
       return undefined;
     },
   });
-  const piping = pipeline(open(), hashing(hash), parser);
+  const piping = pipeline(open(), hashing(hash, onBytes), parser);
   let index: Map<string, number> | null = null;
   let width = 0;
   let rows = 0;

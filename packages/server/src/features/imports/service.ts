@@ -20,6 +20,33 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** each problem as it is found (the command line prints them at once) */
   onProblem?: (problem: ImportProblem) => void;
+  /** how far a pass over the file has come (bytes read), called as the file is read */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** A pass over the file: checking every row, confirming repeated ids, writing. */
+export type ImportPhase = 'check' | 'duplicates' | 'write';
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** bytes of the file read in this pass */
+  bytes: number;
+  /** rows handled in this pass */
+  rows: number;
+}
+
+/** Progress of one pass, for `onProgress`. */
+function tracker(options: ImportOptions, phase: ImportPhase) {
+  let rows = 0;
+  let bytes = 0;
+  return {
+    row: () => {
+      rows++;
+    },
+    bytes: (read: number) => {
+      bytes = read;
+      options.onProgress?.({ phase, bytes, rows });
+    },
+  };
 }
 
 export interface ImportOutcome {
@@ -89,7 +116,9 @@ export async function importCases(ctx: Ctx, open: CsvSource, options: ImportOpti
     skipped += await repo.countExistingExternalIds(ctx.trx, organisationId, pending);
     pending = [];
   };
+  const checking = tracker(options, 'check');
   const first = await readCsv(open, delimiter, caseImportColumns, found.add, async (row) => {
+    checking.row();
     const { row: c, problems } = checkCaseRow(row.get, row.line, config);
     // A column missing from the header is one problem on line 1, not one on every row.
     problems.filter((p) => p.column === null || row.has(p.column) || p.code !== 'required').forEach(found.add);
@@ -101,19 +130,21 @@ export async function importCases(ctx: Ctx, open: CsvSource, options: ImportOpti
       pending.push(c.externalId);
       if (pending.length >= BATCH) await countSkipped();
     }
-  });
+  }, checking.bytes);
 
   // Repeated ids within the file: confirm the repeated hashes by reading the ids again.
   const repeatedHashes = ids.repeated();
   if (repeatedHashes.size > 0) {
     const firstLine = new Map<string, number>();
+    const confirming = tracker(options, 'duplicates');
     await readCsv(open, delimiter, caseImportColumns, () => {}, (row) => {
+      confirming.row();
       const id = row.get('external_id');
       if (id === '' || !repeatedHashes.has(hash53(id))) return;
       const seen = firstLine.get(id);
       if (seen === undefined) firstLine.set(id, row.line);
       else found.add({ line: row.line, column: 'external_id', value: id, code: 'duplicate_id', detail: String(seen) });
-    });
+    }, confirming.bytes);
   }
 
   const outcome = (ok: boolean, imported: number): ImportOutcome => ({ ok, rows: first.rows, imported, skipped, replaced: 0, errorCount: found.count, problems: found.problems });
@@ -134,6 +165,7 @@ export async function importCases(ctx: Ctx, open: CsvSource, options: ImportOpti
   };
   const changed = () => new AppError('conflict', 'Filen ändrades medan den importerades; inget importerades.');
   let isChanged = false;
+  const writing = tracker(options, 'write');
   const second = await readCsv(
     open,
     delimiter,
@@ -142,9 +174,11 @@ export async function importCases(ctx: Ctx, open: CsvSource, options: ImportOpti
     async (row) => {
       const { row: c } = checkCaseRow(row.get, row.line, config);
       if (!c || isChanged) throw changed();
+      writing.row();
       batch.push(c);
       if (batch.length >= BATCH) await flush();
     },
+    writing.bytes,
   );
   if (isChanged || second.sha256 !== first.sha256) throw changed();
   await flush();
@@ -169,7 +203,9 @@ export async function importPopulation(ctx: Ctx, open: CsvSource, options: Impor
   const delimiter = await sniffDelimiter(open);
   const figures: PopulationFigure[] = [];
   const lineOf = new Map<string, number>();
+  const checking = tracker(options, 'check');
   const pass = await readCsv(open, delimiter, populationImportColumns, found.add, (row) => {
+    checking.row();
     const { row: figure, problems } = checkPopulationRow(row.get, row.line, org.members);
     problems.filter((p) => p.column === null || row.has(p.column) || p.code !== 'required').forEach(found.add);
     if (!figure) return;
@@ -181,7 +217,7 @@ export async function importPopulation(ctx: Ctx, open: CsvSource, options: Impor
     }
     lineOf.set(key, row.line);
     figures.push(figure);
-  });
+  }, checking.bytes);
   const existing = await repo.existingPopulationKeys(ctx.trx, organisationId);
   const replaced = figures.filter((f) => existing.has(`${f.year}:${f.municipalityCode}`)).length;
   const outcome = (ok: boolean): ImportOutcome => ({ ok, rows: pass.rows, imported: ok ? figures.length : 0, skipped: 0, replaced: ok ? replaced : 0, errorCount: found.count, problems: found.problems });

@@ -1,9 +1,9 @@
-import { StatisticsReport, TertialReportQuery, YearReportQuery } from '@jourbok/contracts';
+import { StatisticsReport, StatisticsSettings, TertialReportQuery, YearReportQuery } from '@jourbok/contracts';
 import type { Tertial } from '@jourbok/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.ts';
 import { run, type Api } from '../../http/run.ts';
-import { getReport, renderReport, type ReportQuery } from './service.ts';
+import { getReport, getStatisticsSettings, renderReport, updateStatisticsSettings, type ReportQuery } from './service.ts';
 
 const tags = ['Statistics'];
 
@@ -41,5 +41,17 @@ export function registerStatisticsRoutes(api: Api, deps: Deps) {
       response: { 200: StatisticsReport },
     },
     handler: (req, reply) => answer(req, reply, { kind: 'year', year: req.query.year, tertial: null, municipality: req.query.municipality ?? null }, req.query.format),
+  });
+
+  api.get('/api/statistics/settings', {
+    config: { access: { permission: 'organisation.read' } },
+    schema: { tags, summary: 'The statistics settings: the small-number threshold of member appendices (0 = off)', response: { 200: StatisticsSettings } },
+    handler: (req) => run(deps, req, (ctx) => getStatisticsSettings(ctx)),
+  });
+
+  api.put('/api/statistics/settings', {
+    config: { access: { permission: 'organisation.update' } },
+    schema: { tags, summary: 'Set the small-number threshold: counts below it are hidden in member appendices (0 = off)', body: StatisticsSettings, response: { 200: StatisticsSettings } },
+    handler: (req) => run(deps, req, (ctx) => updateStatisticsSettings(ctx, req.body)),
   });
 }

@@ -15,6 +15,7 @@ import {
   type ReportOrganisation,
   type Tertial,
 } from '@jourbok/domain';
+import { sql } from 'kysely';
 import type { Ctx } from '../../app/context.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { renderReportPdf } from '../../pdf/statistics.ts';
@@ -51,6 +52,33 @@ function organisationIdOf(ctx: Ctx): string {
 export function suppressBelowSetting(settings: Record<string, unknown>): number {
   const value = (settings.statistics as { suppressBelow?: unknown } | undefined)?.suppressBelow;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
+}
+
+/** The organisation's statistics settings (GET /api/statistics/settings). */
+export async function getStatisticsSettings(ctx: Ctx): Promise<{ suppressBelow: number }> {
+  const org = await ctx.trx.selectFrom('organisation').select('settings').where('id', '=', organisationIdOf(ctx)).executeTakeFirst();
+  if (!org) throw new AppError('not_found', 'Organisationen finns inte.');
+  return { suppressBelow: suppressBelowSetting(org.settings as Record<string, unknown>) };
+}
+
+/**
+ * Set the small-number threshold of member appendices (0 = off). Only the
+ * `statistics` key of the settings changes; the read and the write are one
+ * statement, so a concurrent change of another setting is not lost.
+ */
+export async function updateStatisticsSettings(ctx: Ctx, input: { suppressBelow: number }): Promise<{ suppressBelow: number }> {
+  const id = organisationIdOf(ctx);
+  const before = await getStatisticsSettings(ctx);
+  await ctx.trx
+    .updateTable('organisation')
+    .set({
+      settings: sql`jsonb_set(coalesce(settings, '{}'::jsonb), '{statistics}', coalesce(settings->'statistics', '{}'::jsonb) || ${JSON.stringify({ suppressBelow: input.suppressBelow })}::jsonb)`,
+      updated_at: ctx.now,
+    })
+    .where('id', '=', id)
+    .execute();
+  await ctx.audit({ action: 'statistics.settings_updated', entityType: 'organisation', entityId: id, details: { suppressBelow: input.suppressBelow, before: before.suppressBelow } });
+  return getStatisticsSettings(ctx);
 }
 
 export async function getReportOrganisation(ctx: Ctx): Promise<ReportOrganisation & { settings: Record<string, unknown> }> {
