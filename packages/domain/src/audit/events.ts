@@ -98,6 +98,12 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  'money.budget_updated': 'config',
+  'money.outcome_recorded': 'config',
+  'money.outcome_imported': 'config',
+  'money.period_amount_set': 'config',
+  'money.period_closed': 'config',
+  'money.settings_updated': 'config',
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
@@ -128,6 +134,8 @@ export type AuditEntityType =
   | 'report_delivery'
   | 'politician'
   | 'signature_request'
+  | 'budget'
+  | 'invoice_period'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -3,6 +3,7 @@ import { UsageError } from './args.ts';
 import { auditCommand, backupCommand, calendarCommand, initCommand, restoreCommand, startCommand, type Io } from './commands.ts';
 import { importCommand } from './import-commands.ts';
 import { reportCommand } from './report-commands.ts';
+import { costsCommand } from './costs-commands.ts';
 
 const usage = `Usage: jourbok <command> [options]
 
@@ -17,6 +18,7 @@ Commands:
   import population FILE                     population per member and year from CSV
   report tertial --year Y --tertial 1|2|3 [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
   report year --year Y [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
+  costs allocate --year Y --period 1|2|3 [--amount SEK] [--format json|csv|xlsx|pdf] [--out FILE]
 
 Every command takes --data DIR (PGlite, default ./data or JOURBOK_DATA)
 or --database-url URL (PostgreSQL, default DATABASE_URL).
@@ -31,6 +33,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   restore: restoreCommand,
   import: importCommand,
   report: reportCommand,
+  costs: costsCommand,
 };
 
 /** Exit status: 0 success, 2 invalid input or usage, 1 any other failure. */

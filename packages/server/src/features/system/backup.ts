@@ -52,6 +52,9 @@ export const backupTables = [
   'on_call_politician',
   'signature_request',
   'committee_report',
+  'budget_line',
+  'outcome_entry',
+  'invoice_period',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */
