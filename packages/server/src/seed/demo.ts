@@ -5,6 +5,7 @@ import { initOrganisation } from '../features/organisation/service.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
 import { historyEndsBefore, seedDemoHistory } from './demo-history.ts';
+import { seedDemoMoney } from './demo-money.ts';
 
 /**
  * The demo organisation: Socialjouren Nordost, its seven members, staff,
@@ -92,6 +93,7 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
   await seedDemoPoliticians(ctx, organisationId);
   // Imported history since 2022, so that reports compare three years (T1 2022–2024 as in Nordost's own report).
   await seedDemoHistory(ctx, organisationId, historyEndsBefore(ctx.now));
+  await seedDemoMoney(ctx, organisationId);
   await ctx.audit({ action: 'system.demo_seeded', entityType: 'system', entityId: organisationId, details: { users: accounts.length, cases } });
   return organisationId;
 }
