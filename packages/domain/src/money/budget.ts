@@ -127,12 +127,12 @@ export function parseLedgerRows(rows: readonly Record<string, string>[]): { rows
     const line = BUDGET_LINES.find((l) => l.code === lineText || l.name.toLowerCase() === lineText.toLowerCase())?.code;
     const amountText = (r.amount ?? '').replace(/[\s\u00a0]/g, '');
     const m = /^(-|−)?(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(amountText);
-    let ok = true;
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) ((ok = false), errors.push(`${at}: year must be a year such as 2026, got "${r.year ?? ''}"`));
-    if (!Number.isInteger(month) || month < 1 || month > 12) ((ok = false), errors.push(`${at}: month must be 1–12, got "${r.month ?? ''}"`));
-    if (!line) ((ok = false), errors.push(`${at}: line must be a budget line (${BUDGET_LINE_CODES.join(', ')}), got "${lineText}"`));
-    if (!m) ((ok = false), errors.push(`${at}: amount must be an amount in SEK such as 12345,50, got "${r.amount ?? ''}"`));
-    if (ok && m && line) {
+    const before = errors.length;
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) errors.push(`${at}: year must be a year such as 2026, got "${r.year ?? ''}"`);
+    if (!Number.isInteger(month) || month < 1 || month > 12) errors.push(`${at}: month must be 1–12, got "${r.month ?? ''}"`);
+    if (!line) errors.push(`${at}: line must be a budget line (${BUDGET_LINE_CODES.join(', ')}), got "${lineText}"`);
+    if (!m) errors.push(`${at}: amount must be an amount in SEK such as 12345,50, got "${r.amount ?? ''}"`);
+    if (errors.length === before && m && line) {
       const ore = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
       out.push({ year, month, line, amountOre: m[1] ? -ore : ore });
     }

@@ -10,6 +10,7 @@ import { ChangePasswordPage } from '../routes/change-password.tsx';
 import { IdentityProvidersPage } from '../routes/identity-providers.tsx';
 import { InboxPage } from '../routes/inbox.tsx';
 import { LoginPage } from '../routes/login.tsx';
+import { MoneyPage } from '../routes/money.tsx';
 import { NoticesPage } from '../routes/notices.tsx';
 import { NotFoundPage } from '../routes/not-found.tsx';
 import { OrganisationPage } from '../routes/organisation.tsx';
@@ -45,6 +46,7 @@ export function createRouter() {
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },
                 { path: 'inloggningstjanster', element: <RequireAbility ability="identityProviders.manage"><IdentityProvidersPage /></RequireAbility> },
+                { path: 'ekonomi', element: <RequireAbility ability="costs.read"><MoneyPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],
