@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process'], message: 'The domain is pure: no I/O.' },
             { group: ['@jourbok/*'], message: 'The domain imports nothing of ours.' },
-            { regex: '^(?!\\.|temporal-polyfill$|vitest$).*', message: 'The domain imports nothing but the language (and temporal-polyfill).' },
+            { regex: '^(?!\\.|temporal-polyfill$|vitest$|fast-check$).*', message: 'The domain imports nothing but the language (and temporal-polyfill; fast-check in tests).' },
           ],
         },
       ],

@@ -5,7 +5,7 @@ export * from './organisation/index.ts';
 export * from './persons/index.ts';
 export * from './cases/index.ts';
 export * from './decisions/index.ts';
-export * from './money/ore.ts';
+export * from './money/index.ts';
 export * from './statistics/index.ts';
 export * from './imports/index.ts';
 export * from './collaboration/index.ts';

@@ -98,6 +98,12 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  'money.budget_updated': 'config',
+  'money.outcome_recorded': 'config',
+  'money.outcome_imported': 'config',
+  'money.period_amount_set': 'config',
+  'money.period_closed': 'config',
+  'money.settings_updated': 'config',
   'statistics.settings_updated': 'config',
   // rule of law and privacy: access review, retention, subject access
   'access_review.searched': 'read',
@@ -128,6 +134,8 @@ export const auditActions = {
   'plan.updated': 'write',
   'follow_up.updated': 'write',
   'follow_up.finished': 'write',
+  | 'budget'
+  | 'invoice_period'
   'follow_up.reopened': 'write',
 } as const satisfies Record<string, AuditKind>;
 

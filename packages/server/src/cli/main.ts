@@ -3,6 +3,7 @@ import { UsageError } from './args.ts';
 import { auditCommand, backupCommand, calendarCommand, initCommand, restoreCommand, startCommand, type Io } from './commands.ts';
 import { importCommand } from './import-commands.ts';
 import { reportCommand } from './report-commands.ts';
+import { costsCommand } from './costs-commands.ts';
 import { retentionCommand } from './retention-commands.ts';
 
 const usage = `Usage: jourbok <command> [options]
@@ -17,6 +18,7 @@ Commands:
   import cases FILE [--dry-run]              import historical cases from CSV (all or nothing)
   import population FILE                     population per member and year from CSV
   report tertial --year Y --tertial 1|2|3 [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
+  costs allocate --year Y --period 1|2|3 [--amount SEK] [--format json|csv|xlsx|pdf] [--out FILE]
   report year --year Y [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
   retention run [--dry-run] [--format json]  remove personal data past its retention time (the dry run lists it)
 
@@ -31,6 +33,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  costs: costsCommand,
   import: importCommand,
   report: reportCommand,
   retention: retentionCommand,

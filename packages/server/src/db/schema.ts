@@ -318,6 +318,8 @@ export interface TimeEntryTable {
   minutes: number;
   note: string | null;
   recorded_at: Timestamp;
+  /** set when the work date fell in a closed invoicing period (0007_money) */
+  booked_on: Generated<string | null>;
 }
 
 export interface DirectCostTable {
@@ -330,6 +332,40 @@ export interface DirectCostTable {
   recorded_by: string | null;
   recorded_by_name: string;
   recorded_at: Timestamp;
+  /** set when the cost date fell in a closed invoicing period (0007_money) */
+  booked_on: Generated<string | null>;
+}
+
+export interface BudgetLineTable {
+  organisation_id: string;
+  year: number;
+  line: string;
+  amount_ore: number;
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface OutcomeEntryTable {
+  organisation_id: string;
+  year: number;
+  month: number;
+  line: string;
+  amount_ore: number;
+  source: 'entered' | 'imported';
+  updated_by_name: string;
+  updated_at: Timestamp;
+}
+
+export interface InvoicePeriodTable {
+  organisation_id: string;
+  year: number;
+  period: number;
+  amount_ore: number | null;
+  amount_set_by_name: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  basis: Json<Record<string, JsonValue>> | null;
 }
 
 export interface HandoverReportTable {
@@ -756,6 +792,9 @@ export interface SubjectAccessRequestTable {
 }
 
 export interface DB {
+  budget_line: BudgetLineTable;
+  outcome_entry: OutcomeEntryTable;
+  invoice_period: InvoicePeriodTable;
   organisation: OrganisationTable;
   municipality: MunicipalityTable;
   population: PopulationTable;

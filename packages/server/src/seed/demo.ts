@@ -5,6 +5,7 @@ import { initOrganisation } from '../features/organisation/service.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
 import { seedDemoPoliticianDecisions } from './demo-signatures.ts';
+import { seedDemoMoney } from './demo-money.ts';
 import { historyEndsBefore, seedDemoHistory, seedDemoStatisticsSettings } from './demo-history.ts';
 import { seedPrivacyDemo } from './demo-privacy.ts';
 import { seedDemoQuality } from './demo-quality.ts';
@@ -92,6 +93,7 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
     )
     .execute();
   await seedDemoPoliticianDecisions(ctx, organisationId);
+  await seedDemoMoney(ctx, organisationId);
   await ctx.trx.updateTable('municipality').set({ functional_mailbox: 'socialtjanst@example.se' }).where('organisation_id', '=', organisationId).execute();
   await seedDemoStatisticsSettings(ctx, organisationId);
   const cases = await seedDemoCases(ctx, organisationId);

@@ -1,5 +1,6 @@
 // The navigation: each item shows only when the user has its ability.
 import { svCollab } from '../features/collaboration/sv.ts';
+import { moneySv } from '../features/money/sv.ts';
 import { svStatistics } from '../features/statistics/sv.ts';
 import { svQuality } from '../features/quality/sv.ts';
 import { svPrivacy } from '../features/privacy/sv.ts';
@@ -21,6 +22,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   // Jour staff start on the shift board; everyone else on the overview.
   { to: '/', label: sv.nav.board, ability: 'cases.write', end: true },
+  { to: '/ekonomi', label: moneySv.title, ability: 'costs.read', card: 'Budget och utfall, kostnadsfördelning mellan kommunerna och fakturaunderlag.' },
   { to: '/', label: sv.nav.overview, unlessAbility: 'cases.write', end: true },
   { to: '/arenden/nytt', label: sv.nav.newCase, ability: 'cases.write', end: true },
   { to: '/inkorg', label: sv.nav.inbox, ability: 'inbox.read', card: sv.overview.cards.inbox },

@@ -12,6 +12,7 @@ import { ChangePasswordPage } from '../routes/change-password.tsx';
 import { IdentityProvidersPage } from '../routes/identity-providers.tsx';
 import { InboxPage } from '../routes/inbox.tsx';
 import { LoginPage } from '../routes/login.tsx';
+import { MoneyPage } from '../routes/money.tsx';
 import { NoticesPage } from '../routes/notices.tsx';
 import { NotFoundPage } from '../routes/not-found.tsx';
 import { OrganisationPage } from '../routes/organisation.tsx';
@@ -47,6 +48,7 @@ export function createRouter() {
         // Public: no sign-in (the politician's signing link; the routing table for SOS Alarm and the police).
         { path: '/signera', element: <SigningPage /> },
         { path: '/vem-svarar', element: <RoutingPage /> },
+                { path: 'ekonomi', element: <RequireAbility ability="costs.read"><MoneyPage /></RequireAbility> },
                 { path: 'statistik', element: <RequireAbility ability="statistics.read"><StatisticsPage /></RequireAbility> },
                 { path: 'import', element: <RequireAbility ability="statistics.import"><ImportPage /></RequireAbility> },
         {

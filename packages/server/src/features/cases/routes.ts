@@ -16,6 +16,7 @@ import {
   TimeEntryInput,
   TriageInput,
   WithdrawInput,
+  BookedCreated,
 } from '@jourbok/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../app/context.ts';
@@ -73,13 +74,13 @@ export function registerCaseRoutes(api: Api, deps: Deps) {
   });
   api.post('/api/cases/:id/time', {
     config: { access: { permission: 'cases.write' } },
-    schema: { tags, summary: 'Record staff time on a case', params: IdParams, body: TimeEntryInput, response: { 200: Created } },
-    handler: (req) => run(deps, req, async (ctx) => ({ id: await recordTime(ctx, req.params.id, req.body) })),
+    schema: { tags, summary: 'Record staff time on a case', params: IdParams, body: TimeEntryInput, response: { 200: BookedCreated } },
+    handler: (req) => run(deps, req, (ctx) => recordTime(ctx, req.params.id, req.body)),
   });
   api.post('/api/cases/:id/costs', {
     config: { access: { permission: 'cases.write' } },
-    schema: { tags, summary: 'Record a direct cost (travel, accommodation, food card, interpreter)', params: IdParams, body: DirectCostInput, response: { 200: Created } },
-    handler: (req) => run(deps, req, async (ctx) => ({ id: await recordCost(ctx, req.params.id, req.body) })),
+    schema: { tags, summary: 'Record a direct cost (travel, accommodation, food card, interpreter)', params: IdParams, body: DirectCostInput, response: { 200: BookedCreated } },
+    handler: (req) => run(deps, req, (ctx) => recordCost(ctx, req.params.id, req.body)),
   });
   api.post('/api/cases/:id/decisions', {
     config: { access: { permission: 'cases.write' } },

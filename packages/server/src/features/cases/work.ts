@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { announce } from '../live/events.ts';
 import { requireNoticesAcknowledged } from '../notices/checks.ts';
 import { loadCase, requireWrite } from './intake.ts';
+import { bookingOf } from '../money/service.ts';
 
 const TIME_ZONE = 'Europe/Stockholm';
 
@@ -63,14 +64,16 @@ export async function recordTime(ctx: Ctx, caseId: string, input: { minutes: num
   const actor = requireWrite(ctx);
   const row = await loadCase(ctx, caseId);
   const workDate = input.workDate ?? localDateOf(ctx.now.toISOString(), TIME_ZONE);
+  // Time dated in a closed invoicing period is counted in the next open one (0007_money).
+  const booking = await bookingOf(ctx.trx, row.organisation_id, workDate);
   const entry = await ctx.trx
     .insertInto('time_entry')
-    .values({ case_id: caseId, user_id: actor.userId, user_name: ctx.principal.displayName, work_date: workDate, minutes: input.minutes, note: input.note, recorded_at: ctx.now })
+    .values({ case_id: caseId, user_id: actor.userId, user_name: ctx.principal.displayName, work_date: workDate, minutes: input.minutes, note: input.note, recorded_at: ctx.now, booked_on: booking.movedFrom ? booking.bookedOn : null })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.audit({ action: 'time.recorded', entityType: 'time_entry', entityId: entry.id, municipalityCode: row.municipality_code, details: { caseId, minutes: input.minutes, workDate } });
   await announce(ctx.trx, { organisationId: row.organisation_id, topic: 'case', id: caseId, municipalityCode: row.municipality_code });
-  return entry.id;
+  return { id: entry.id, bookedOn: booking.bookedOn, notice: booking.notice };
 }
 
 export async function recordCost(ctx: Ctx, caseId: string, input: { kind: 'travel' | 'accommodation' | 'food_card' | 'interpreter' | 'other'; amountSek: string; costDate: string | null; note: string | null }) {
@@ -79,12 +82,14 @@ export async function recordCost(ctx: Ctx, caseId: string, input: { kind: 'trave
   const amountOre = parseSekToOre(input.amountSek);
   if (amountOre === null || amountOre <= 0) throw new AppError('validation', 'Ange ett belopp större än noll, t.ex. 450 eller 450,50.', 'amountSek');
   const costDate = input.costDate ?? localDateOf(ctx.now.toISOString(), TIME_ZONE);
+  // A cost dated in a closed invoicing period is invoiced with the next open one (0007_money).
+  const booking = await bookingOf(ctx.trx, row.organisation_id, costDate);
   const entry = await ctx.trx
     .insertInto('direct_cost')
-    .values({ case_id: caseId, kind: input.kind, amount_ore: amountOre, cost_date: costDate, note: input.note, recorded_by: actor.userId, recorded_by_name: ctx.principal.displayName, recorded_at: ctx.now })
+    .values({ case_id: caseId, kind: input.kind, amount_ore: amountOre, cost_date: costDate, note: input.note, recorded_by: actor.userId, recorded_by_name: ctx.principal.displayName, recorded_at: ctx.now, booked_on: booking.movedFrom ? booking.bookedOn : null })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.audit({ action: 'cost.recorded', entityType: 'direct_cost', entityId: entry.id, municipalityCode: row.municipality_code, details: { caseId, kind: input.kind, amountOre } });
   await announce(ctx.trx, { organisationId: row.organisation_id, topic: 'case', id: caseId, municipalityCode: row.municipality_code });
-  return entry.id;
+  return { id: entry.id, bookedOn: booking.bookedOn, notice: booking.notice };
 }

@@ -91,10 +91,10 @@ export const useWithdrawDecision = (id: string) =>
   });
 
 export const useRecordTime = (id: string) =>
-  useMutation({ mutationFn: (input: TimeEntryInput) => api.post<{ id: string }>(`${casePath(id)}/time`, input), meta: metaFor(id) });
+  useMutation({ mutationFn: (input: TimeEntryInput) => api.post<{ id: string; bookedOn: string | null; notice: string | null }>(`${casePath(id)}/time`, input), meta: metaFor(id) });
 
 export const useRecordCost = (id: string) =>
-  useMutation({ mutationFn: (input: DirectCostInput) => api.post<{ id: string }>(`${casePath(id)}/costs`, input), meta: metaFor(id) });
+  useMutation({ mutationFn: (input: DirectCostInput) => api.post<{ id: string; bookedOn: string | null; notice: string | null }>(`${casePath(id)}/costs`, input), meta: metaFor(id) });
 
 export const useCloseCase = (id: string) =>
   useMutation({ mutationFn: (input: CloseInput) => api.post<{ id: string }>(`${casePath(id)}/close`, input), meta: { ...metaFor(id), invalidates: [[...caseKey(id)], [...boardKey], ['person']] } });

@@ -18,6 +18,8 @@ type CostKind = (typeof COST_KINDS)[number];
 function TimeForm({ caseId }: { caseId: string }) {
   const [draft, setDraft] = useState({ minutes: '', workDate: '', note: '' });
   const [saved, setSaved] = useState(false);
+  // When the date lies in a closed invoicing period the server books the entry into the next one, and says so.
+  const [moved, setMoved] = useState<string | null>(null);
   const ref = useRef<HTMLFormElement>(null);
   const { errors, fail, clear, focusInvalid } = useFormErrors(ref);
   const record = useRecordTime(caseId);
@@ -34,9 +36,10 @@ function TimeForm({ caseId }: { caseId: string }) {
     }
     clear();
     record.mutate(result.data, {
-      onSuccess: () => {
+      onSuccess: (data) => {
         setDraft({ minutes: '', workDate: '', note: '' });
         setSaved(true);
+        setMoved(data.notice);
       },
       onError: focusInvalid,
     });
@@ -62,6 +65,7 @@ function TimeForm({ caseId }: { caseId: string }) {
         </Button>
       </div>
       {saved ? <Banner kind="success">{sv.time.saved}</Banner> : null}
+      {saved && moved ? <Banner kind="info">{moved}</Banner> : null}
     </form>
   );
 }
@@ -69,6 +73,8 @@ function TimeForm({ caseId }: { caseId: string }) {
 function CostForm({ caseId }: { caseId: string }) {
   const [draft, setDraft] = useState<{ kind: CostKind; amountSek: string; costDate: string; note: string }>({ kind: 'travel', amountSek: '', costDate: '', note: '' });
   const [saved, setSaved] = useState(false);
+  // When the date lies in a closed invoicing period the server books the entry into the next one, and says so.
+  const [moved, setMoved] = useState<string | null>(null);
   const ref = useRef<HTMLFormElement>(null);
   const { errors, fail, clear, focusInvalid } = useFormErrors(ref);
   const record = useRecordCost(caseId);
@@ -84,9 +90,10 @@ function CostForm({ caseId }: { caseId: string }) {
     }
     clear();
     record.mutate(result.data, {
-      onSuccess: () => {
+      onSuccess: (data) => {
         setDraft((d) => ({ ...d, amountSek: '', costDate: '', note: '' }));
         setSaved(true);
+        setMoved(data.notice);
       },
       onError: focusInvalid,
     });
@@ -120,6 +127,7 @@ function CostForm({ caseId }: { caseId: string }) {
         </Button>
       </div>
       {saved ? <Banner kind="success">{sv.costs.saved}</Banner> : null}
+      {saved && moved ? <Banner kind="info">{moved}</Banner> : null}
     </form>
   );
 }
