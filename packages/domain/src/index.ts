@@ -9,3 +9,4 @@ export * from './money/ore.ts';
 export * from './statistics/index.ts';
 export * from './imports/index.ts';
 export * from './collaboration/index.ts';
+export * from './roster/index.ts';
