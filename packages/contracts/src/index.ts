@@ -17,3 +17,4 @@ export * from './notices.ts';
 export * from './assignments.ts';
 export * from './signatures.ts';
 export * from './collaboration.ts';
+export * from './roster.ts';

@@ -38,6 +38,11 @@ export const permissions = [
   'politicians.manage',
   'signatures.manage',
   'committee.manage',
+  // staffing: rosters, staff records, standby call-outs
+  'roster.read',
+  'roster.manage',
+  'staff.manage',
+  'callouts.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,6 +61,8 @@ const staff: readonly Permission[] = [
   'assignments.perform',
   'politicians.read',
   'signatures.manage',
+  'roster.read',
+  'callouts.write',
 ];
 
 export const rolePermissions = {
@@ -73,6 +80,8 @@ export const rolePermissions = {
     'oversight.read',
     'politicians.manage',
     'committee.manage',
+    'roster.manage',
+    'staff.manage',
   ],
   kommun: [
     'organisation.read',

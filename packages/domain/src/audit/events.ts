@@ -98,6 +98,18 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  // staffing (staff are persons: their records, absences and call-outs are personal data)
+  'staff.listed': 'read',
+  'staff.created': 'write',
+  'staff.updated': 'write',
+  'staff.dates_changed': 'write',
+  'roster.generated': 'write',
+  'roster.read': 'read',
+  'roster.listed': 'read',
+  'roster.changed': 'write',
+  'roster.published': 'write',
+  'callout.recorded': 'write',
+  'callout.listed': 'read',
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditKind = 'auth' | 'read' | 'write' | 'config' | 'permission';
@@ -128,6 +140,9 @@ export type AuditEntityType =
   | 'report_delivery'
   | 'politician'
   | 'signature_request'
+  | 'staff_member'
+  | 'roster'
+  | 'standby_callout'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

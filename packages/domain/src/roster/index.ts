@@ -4,5 +4,6 @@ export { hasUntilMidnightOption, openShiftBeforeStandby, rosterShifts, shiftKey,
 export { checkRest, dailyPeriod, formatHours, longestRestWithin, weeklyPeriod, weekPeriodStartDate, type RestCheckInput, type WorkInterval } from './rest.ts';
 export { checkRoster, proposeSubstitutes, rosterGaps, shiftCache, workByStaff, type Gap, type GapReason, type RosterCheckInput, type RosterPerson, type SubstituteCandidate, type SubstituteProposal } from './check.ts';
 export { checkCapacity, demandHours, hoursTargets, type HoursTarget, type RosterProblem, type RosterProblemReport } from './capacity.ts';
+export { greedyRoster, type GreedyRoster } from './greedy.ts';
 export { buildRosterModel, decodeRosterSolution, restWindows, ROSTER_WEIGHTS, type RosterModel, type RosterSolution } from './model.ts';
 export { nordostStaff, nordvastStaff, scaledStaff } from './presets.ts';

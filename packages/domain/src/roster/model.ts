@@ -30,6 +30,13 @@ export interface RosterModel {
   shifts: { open: ShiftInstance[]; standby: ShiftInstance[] };
   /** requirements known to be impossible before solving */
   capacity: RosterProblemReport[];
+  /**
+   * Columns whose cost is only a preference (even weekends and standby, hours near the target).
+   * A solver may first find a roster without them and then improve it with them.
+   */
+  preferenceCosts: { name: string; cost: number }[];
+  /** the decision columns (shifts, standby, slack) a decoder reads */
+  decisionColumns: string[];
 }
 
 interface Term {
@@ -112,6 +119,22 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     for (let p = 0; p < staff.length; p++) row([{ coef: 1, name: sb(p, d) }, { coef: -1, name: x(p, d) }], '<=', 0);
   }
 
+  // The rest periods and their candidate windows are the same for everyone: computed once.
+  const restPeriods: { label: string; windows: number[][] }[] = [];
+  const addPeriod = (fromMs: number, toMs: number, hours: number, label: string) => {
+    const windows = restWindows(open, fromMs, toMs, hours * HOUR_MS);
+    if (windows !== null) restPeriods.push({ label, windows });
+  };
+  for (let d = -1; d <= days; d++) {
+    const period = dailyPeriod(addDays(problem.from, d), rules, problem.calendar.timeZone);
+    addPeriod(period.fromMs, period.toMs, rules.minDailyRestHours, `d${d + 1}`);
+  }
+  const last = addDays(problem.from, days - 1);
+  for (let week = weekPeriodStartDate(problem.from, rules); daysBetween(week, last) >= 0; week = addDays(week, 7)) {
+    const period = weeklyPeriod(week, rules, problem.calendar.timeZone);
+    addPeriod(period.fromMs, period.toMs, rules.minWeeklyRestHours, `w${week.replaceAll('-', '')}`);
+  }
+
   const requests = new Map<string, string>();
   for (const r of problem.requests) requests.set(`${r.staffId}|${r.date}`, r.kind);
 
@@ -153,24 +176,13 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
       }
     }
     // Daily rest in every 24-hour period and weekly rest in every 7-day period.
-    const restRows = (fromMs: number, toMs: number, hours: number, label: string) => {
-      const windows = restWindows(open, fromMs, toMs, hours * HOUR_MS);
-      if (windows === null) return;
-      const ys = windows.map((_, k) => `y_${p}_${label}_${k}`);
+    for (const period of restPeriods) {
+      const ys = period.windows.map((_, k) => `y_${p}_${period.label}_${k}`);
       binaries.push(...ys);
       row(ys.map((name) => ({ coef: 1, name })), '>=', 1);
-      windows.forEach((meets, k) => {
+      period.windows.forEach((meets, k) => {
         for (const d of meets) row([{ coef: 1, name: ys[k]! }, { coef: 1, name: x(p, d) }], '<=', 1);
       });
-    };
-    const last = addDays(problem.from, days - 1);
-    for (let d = -1; d <= days; d++) {
-      const period = dailyPeriod(addDays(problem.from, d), rules, problem.calendar.timeZone);
-      restRows(period.fromMs, period.toMs, rules.minDailyRestHours, `d${d + 1}`);
-    }
-    for (let week = weekPeriodStartDate(problem.from, rules); daysBetween(week, last) >= 0; week = addDays(week, 7)) {
-      const period = weeklyPeriod(week, rules, problem.calendar.timeZone);
-      restRows(period.fromMs, period.toMs, rules.minWeeklyRestHours, `w${week.replaceAll('-', '')}`);
     }
   }
 
@@ -187,7 +199,10 @@ export function buildRosterModel(problem: RosterProblem): RosterModel {
     ` ${binaries.join(' ')}`,
     'End',
   ].join('\n');
-  return { lp, size: { binaries: binaries.length, continuous, rows: rowNo }, shifts, capacity: checkCapacity(problem) };
+  const preference = /^(dp|dm|wp|wm|bp|bm)_/;
+  const preferenceCosts = objective.filter((t) => preference.test(t.name)).map((t) => ({ name: t.name, cost: t.coef }));
+  const decisionColumns = [...binaries.filter((b) => b.startsWith('x_') || b.startsWith('s_')), ...generals];
+  return { lp, size: { binaries: binaries.length, continuous, rows: rowNo }, shifts, capacity: checkCapacity(problem), preferenceCosts, decisionColumns };
 }
 
 export interface RosterSolution {

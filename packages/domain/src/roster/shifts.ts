@@ -41,6 +41,18 @@ export function hasUntilMidnightOption(date: string, config: CalendarConfig): bo
  * open_until_midnight = the open window cut at 24:00 (weekdays only; null otherwise).
  */
 export function shiftOf(date: string, kind: ShiftKind, config: CalendarConfig): ShiftInstance | null {
+  // The calendar arithmetic is slow enough to matter in a 12-week model: remember each shift per configuration.
+  let memo = shiftMemo.get(config);
+  if (!memo) shiftMemo.set(config, (memo = new Map()));
+  const key = shiftKey(date, kind);
+  if (!memo.has(key)) memo.set(key, computeShift(date, kind, config));
+  const found = memo.get(key)!;
+  return found && { ...found };
+}
+
+const shiftMemo = new WeakMap<CalendarConfig, Map<string, ShiftInstance | null>>();
+
+function computeShift(date: string, kind: ShiftKind, config: CalendarConfig): ShiftInstance | null {
   const windows = dayWindows(date, config);
   if (kind === 'open') return instance(date, kind, windows.open.from, windows.open.to, windows.dayType, windows.holidayName);
   if (kind === 'standby') return instance(date, kind, windows.standby.from, windows.standby.to, windows.dayType, windows.holidayName);

@@ -17,6 +17,7 @@ import { registerSigningRoutes } from '../features/signing/routes.ts';
 import type { Api } from './run.ts';
 import { registerStatisticsRoutes } from '../features/statistics/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
+import { registerRosterRoutes } from '../features/roster/routes.ts';
 
 /** Every feature's routes, in one list. */
 export async function registerFeatures(api: Api, deps: Deps) {
@@ -37,4 +38,5 @@ export async function registerFeatures(api: Api, deps: Deps) {
   registerSigningRoutes(api, deps);
   registerOversightRoutes(api, deps);
   registerRoutingRoutes(api, deps);
+  registerRosterRoutes(api, deps);
 }

@@ -4,6 +4,7 @@ import { hashPassword } from '../features/auth/crypto.ts';
 import { initOrganisation } from '../features/organisation/service.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 import { historyEndsBefore, seedDemoHistory } from './demo-history.ts';
 
 /**
@@ -90,6 +91,7 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
   await ctx.trx.updateTable('municipality').set({ functional_mailbox: 'socialtjanst@example.se' }).where('organisation_id', '=', organisationId).execute();
   const cases = await seedDemoCases(ctx, organisationId);
   await seedDemoPoliticians(ctx, organisationId);
+  await seedDemoStaff(ctx, organisationId);
   // Imported history since 2022, so that reports compare three years (T1 2022–2024 as in Nordost's own report).
   await seedDemoHistory(ctx, organisationId, historyEndsBefore(ctx.now));
   await ctx.audit({ action: 'system.demo_seeded', entityType: 'system', entityId: organisationId, details: { users: accounts.length, cases } });

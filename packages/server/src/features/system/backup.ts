@@ -52,6 +52,11 @@ export const backupTables = [
   'on_call_politician',
   'signature_request',
   'committee_report',
+  'staff_member',
+  'staff_date',
+  'roster',
+  'roster_assignment',
+  'standby_callout',
 ] as const;
 
 /** Tables whose rows point at rows of the same table load in this order. */
