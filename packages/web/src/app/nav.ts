@@ -1,5 +1,6 @@
 // The navigation: each item shows only when the user has its ability.
 import { sv } from '../lib/sv.ts';
+import { svRoster } from '../features/roster/sv.ts';
 
 export interface NavItem {
   to: string;
@@ -21,6 +22,9 @@ export const navItems: NavItem[] = [
   { to: '/inkorg', label: sv.nav.inbox, ability: 'inbox.read', card: sv.overview.cards.inbox },
   { to: '/aviseringar', label: sv.nav.notices, ability: 'notices.read', card: sv.overview.cards.notices },
   { to: '/uppdrag', label: sv.nav.assignments, ability: 'assignments.read', card: sv.overview.cards.assignments },
+  { to: '/schema', label: svRoster.nav.schema, ability: 'roster.read', card: svRoster.cards.schema },
+  { to: '/beredskap', label: svRoster.nav.callouts, ability: 'callouts.write', card: svRoster.cards.callouts },
+  { to: '/personal', label: svRoster.nav.staff, ability: 'staff.manage', card: svRoster.cards.staff },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
   { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/anvandare', label: sv.nav.users, ability: 'users.read', card: sv.overview.cards.users },

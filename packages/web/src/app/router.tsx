@@ -19,6 +19,9 @@ import { UsersPage } from '../routes/users.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
 import { AppShell } from './shell.tsx';
+import { CallOutsPage } from '../routes/callouts.tsx';
+import { SchemaPage } from '../routes/schema.tsx';
+import { StaffPage } from '../routes/staff.tsx';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -45,6 +48,9 @@ export function createRouter() {
                 { path: 'logg', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
                 { path: 'logg/integritet', element: <RequireAbility ability="audit.verify"><AuditIntegrityPage /></RequireAbility> },
                 { path: 'inloggningstjanster', element: <RequireAbility ability="identityProviders.manage"><IdentityProvidersPage /></RequireAbility> },
+                { path: 'schema', element: <RequireAbility ability="roster.read"><SchemaPage /></RequireAbility> },
+                { path: 'personal', element: <RequireAbility ability="staff.manage"><StaffPage /></RequireAbility> },
+                { path: 'beredskap', element: <RequireAbility ability="callouts.write"><CallOutsPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],

@@ -45,7 +45,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const elapsed = () => (performance.now() - started) / 1000;
   return engine.withModel({ format: 'lp', data: built.lp }, (model) => {
     model.options.set({ output_flag: false, random_seed: 1, mip_rel_gap: options.mipGap });
-    const hasSolution = () => Number(model.info.get('primal_solution_status')) === 2;
+    // A proven optimum, or any run that left a feasible primal solution (status 2 = feasible).
+    const hasSolution = () => model.getModelStatus() === 7 || Number(model.info.get('primal_solution_status')) === 2;
     const preference = built.preferenceCosts.map((c) => ({ index: model.getColByName(c.name), cost: c.cost }));
 
     // Phase 1: the requirements only, from a quick constructive roster.
@@ -62,20 +63,25 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     model.setSolution({ indices, values: startValues });
     model.options.set({ time_limit: Math.max(1, options.timeLimitSeconds * 0.7) });
     let status = model.run().modelStatus as number;
-    if (hasSolution()) {
-      const first = model.getSolution().colValue.slice();
+    let best: Float64Array | null = hasSolution() ? model.getSolution().colValue.slice() : null;
+    let bestObjective: number | null = null;
+    if (best) {
       // Phase 2: the full objective, from the first roster.
       for (const c of preference) model.changeColCost(c.index, c.cost);
       const left = options.timeLimitSeconds - elapsed();
       if (left > 0.5) {
         model.clearSolver();
-        model.setSolution({ colValue: first });
+        model.setSolution({ colValue: best });
         model.options.set({ time_limit: left });
         status = model.run().modelStatus as number;
+        if (hasSolution()) {
+          best = model.getSolution().colValue.slice();
+          bestObjective = model.getObjectiveValue();
+        }
       }
     }
     const seconds = elapsed();
-    if (!hasSolution()) {
+    if (!best) {
       return {
         assignments: [],
         hours: [],
@@ -86,9 +92,11 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
         size: built.size,
       };
     }
-    const values = model.getSolution().colValue;
+    const values = best;
     const index = new Map(built.decisionColumns.map((name) => [name, model.getColByName(name)]));
     const decoded = decodeRosterSolution(problem, built, (name) => values[index.get(name) ?? -1] ?? 0);
-    return { ...decoded, status: STATUS[status] ?? `status ${status}`, objective: model.getObjectiveValue(), seconds, size: built.size };
+    // The objective of the full model (phase 1 alone leaves the preference costs out).
+    const objective = bestObjective ?? built.preferenceCosts.reduce((sum, c) => sum + c.cost * (values[model.getColByName(c.name)] ?? 0), 0);
+    return { ...decoded, status: STATUS[status] ?? `status ${status}`, objective, seconds, size: built.size };
   });
 }
