@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, openPage, signIn, skipReason } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
-const ALL_NAV = ['Passöversikt', 'Nytt ärende', 'Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster'] as const;
+const ALL_NAV = ['Passöversikt', 'Nytt ärende', 'Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Personal', 'Kalender', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster'] as const;
 type NavLabel = (typeof ALL_NAV)[number];
 
 interface RoleCase {
@@ -29,7 +29,7 @@ const cases: RoleCase[] = [
     username: 'demo.socialsekreterare',
     roleLabel: 'Socialsekreterare',
     home: 'Passöversikt',
-    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation'],
+    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Kalender', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/anvandare',
   },
@@ -37,7 +37,7 @@ const cases: RoleCase[] = [
     username: 'demo.enhetschef',
     roleLabel: 'Enhetschef',
     home: 'Passöversikt',
-    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg'],
+    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Personal', 'Kalender', 'Organisation', 'Användare', 'Logg'],
     editsOrganisation: true,
     forbidden: '/inloggningstjanster',
     extra: async (page) => {

@@ -9,8 +9,8 @@ const labelsFor = (role: Role) => {
 
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
-    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
-    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Användare', 'Logg']],
+    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Personal', 'Kalender', 'Organisation', 'Användare', 'Logg']],
     ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation']],
     ['controller', ['Översikt', 'Kalender', 'Organisation']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster']],
