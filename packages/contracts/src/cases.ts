@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RestAlert } from './roster.ts';
 import { Kommunkod } from './common.ts';
 import { BoardAssignment } from './assignments.ts';
 import { CaseNotice, NoticeBrief, NoticeOverrideView } from './notice-views.ts';
@@ -265,6 +266,8 @@ export const Board = z.object({
   assignments: z.array(BoardAssignment),
   /** politicians' decisions recorded by phone and not yet signed */
   unsignedDecisions: z.array(OutstandingSignature),
+  /** standby call-outs that broke the next shift's rest, with substitutes to call */
+  restAlerts: z.array(RestAlert).optional(),
 });
 export type Board = z.infer<typeof Board>;
 

@@ -17,6 +17,7 @@ export * from './notices.ts';
 export * from './assignments.ts';
 export * from './signatures.ts';
 export * from './collaboration.ts';
+export * from './roster.ts';
 export * from './money.ts';
 export * from './privacy.ts';
 export * from './quality.ts';

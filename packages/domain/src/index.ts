@@ -9,6 +9,7 @@ export * from './money/index.ts';
 export * from './statistics/index.ts';
 export * from './imports/index.ts';
 export * from './collaboration/index.ts';
+export * from './roster/index.ts';
 export * from './privacy/index.ts';
 export * from './quality/index.ts';
 export * from './plans/index.ts';

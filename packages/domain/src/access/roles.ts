@@ -38,6 +38,11 @@ export const permissions = [
   'politicians.manage',
   'signatures.manage',
   'committee.manage',
+  // staffing: rosters, staff records, standby call-outs
+  'roster.read',
+  'roster.manage',
+  'staff.manage',
+  'callouts.write',
   // rule of law and privacy: access review, retention, subject access (the unit manager's)
   'privacy.accessReview',
   'privacy.retention',
@@ -56,6 +61,8 @@ export const permissions = [
   'plans.write',
   'dashboard.read',
 ] as const;
+  'roster.read',
+  'callouts.write',
 export type Permission = (typeof permissions)[number];
 
 const staff: readonly Permission[] = [
@@ -73,6 +80,8 @@ const staff: readonly Permission[] = [
   'assignments.perform',
   'politicians.read',
   'signatures.manage',
+    'roster.manage',
+    'staff.manage',
   'deviations.read',
   'deviations.write',
   'calls.read',

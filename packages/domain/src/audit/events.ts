@@ -98,6 +98,18 @@ export const auditActions = {
   'committee.listed': 'read',
   'committee.reported': 'write',
   'collaboration.settings_updated': 'config',
+  // staffing (staff are persons: their records, absences and call-outs are personal data)
+  'staff.listed': 'read',
+  'staff.created': 'write',
+  'staff.updated': 'write',
+  'staff.dates_changed': 'write',
+  'roster.generated': 'write',
+  'roster.read': 'read',
+  'roster.listed': 'read',
+  'roster.changed': 'write',
+  'roster.published': 'write',
+  'callout.recorded': 'write',
+  'callout.listed': 'read',
   'money.budget_updated': 'config',
   'money.outcome_recorded': 'config',
   'money.outcome_imported': 'config',
@@ -128,6 +140,9 @@ export const auditActions = {
   'call.registered': 'write',
   'call.listed': 'read',
   'call.callback_recorded': 'write',
+  | 'staff_member'
+  | 'roster'
+  | 'standby_callout'
   'telephony_system.created': 'permission',
   'telephony_system.revoked': 'permission',
   // the year's plan and its follow-ups (no personal data)

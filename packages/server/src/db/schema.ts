@@ -791,6 +791,70 @@ export interface SubjectAccessRequestTable {
   requested_at: Timestamp;
 }
 
+export interface StaffMemberTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string | null;
+  name: string;
+  kind: 'regular' | 'substitute';
+  employment_rate: number | null;
+  contact_municipality_code: string | null;
+  qualifications: Json<string[]>;
+  phone: Generated<string>;
+  weekday_until_midnight: Generated<boolean>;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface StaffDateTable {
+  staff_id: string;
+  organisation_id: string;
+  date: string;
+  kind: 'available' | 'absence' | 'wish_free' | 'wish_work';
+}
+
+export interface RosterTable {
+  id: Generated<string>;
+  organisation_id: string;
+  start_date: string;
+  weeks: number;
+  status: Generated<'draft' | 'published'>;
+  required_per_shift: number;
+  generated_at: Timestamp;
+  generated_by_name: string;
+  solver_status: string;
+  solver_objective: number | null;
+  solver_seconds: number;
+  problems: Json<JsonValue[]>;
+  published_at: Timestamp | null;
+  published_by_name: string | null;
+  version: Generated<number>;
+}
+
+export interface RosterAssignmentTable {
+  id: Generated<string>;
+  roster_id: string;
+  organisation_id: string;
+  staff_id: string;
+  date: string;
+  kind: 'open' | 'standby' | 'open_until_midnight';
+}
+
+export interface StandbyCalloutTable {
+  id: Generated<string>;
+  organisation_id: string;
+  staff_id: string;
+  called_at: Timestamp;
+  started_at: Timestamp;
+  back_at: Timestamp;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
   budget_line: BudgetLineTable;
   outcome_entry: OutcomeEntryTable;
@@ -833,6 +897,11 @@ export interface DB {
   job_run: JobRunTable;
   report_delivery: ReportDeliveryTable;
   outbound_email: OutboundEmailTable;
+  staff_member: StaffMemberTable;
+  staff_date: StaffDateTable;
+  roster: RosterTable;
+  roster_assignment: RosterAssignmentTable;
+  standby_callout: StandbyCalloutTable;
   on_call_politician: OnCallPoliticianTable;
   signature_request: SignatureRequestTable;
   committee_report: CommitteeReportTable;

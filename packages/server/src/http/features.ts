@@ -17,6 +17,7 @@ import { registerSigningRoutes } from '../features/signing/routes.ts';
 import type { Api } from './run.ts';
 import { registerStatisticsRoutes } from '../features/statistics/routes.ts';
 import { registerImportRoutes } from '../features/imports/routes.ts';
+import { registerRosterRoutes } from '../features/roster/routes.ts';
 import { registerMoneyRoutes } from '../features/money/routes.ts';
 import { registerPrivacyRoutes } from '../features/privacy/routes.ts';
 import { registerQualityRoutes } from '../features/quality/routes.ts';
@@ -37,6 +38,7 @@ export async function registerFeatures(api: Api, deps: Deps) {
   registerStatisticsRoutes(api, deps);
   await registerImportRoutes(api, deps);
   registerNoticeRoutes(api, deps);
+  registerRosterRoutes(api, deps);
   registerAssignmentRoutes(api, deps);
   registerMoneyRoutes(api, deps);
   registerDeliveryRoutes(api, deps);

@@ -4,6 +4,7 @@ import { hashPassword } from '../features/auth/crypto.ts';
 import { initOrganisation } from '../features/organisation/service.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoPoliticians } from './demo-politicians.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 import { seedDemoPoliticianDecisions } from './demo-signatures.ts';
 import { seedDemoMoney } from './demo-money.ts';
 import { historyEndsBefore, seedDemoHistory, seedDemoStatisticsSettings } from './demo-history.ts';
@@ -90,6 +91,7 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
       Object.entries(population).flatMap(([code, figures]) =>
         figures.map((p, i) => ({ organisation_id: organisationId, municipality_code: code, year: 2022 + i, population: p })),
       ),
+  await seedDemoStaff(ctx, organisationId);
     )
     .execute();
   await seedDemoPoliticianDecisions(ctx, organisationId);

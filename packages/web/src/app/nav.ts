@@ -1,5 +1,6 @@
 // The navigation: each item shows only when the user has its ability.
 import { svCollab } from '../features/collaboration/sv.ts';
+import { svRoster } from '../features/roster/sv.ts';
 import { moneySv } from '../features/money/sv.ts';
 import { svStatistics } from '../features/statistics/sv.ts';
 import { svQuality } from '../features/quality/sv.ts';
@@ -21,6 +22,9 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   // Jour staff start on the shift board; everyone else on the overview.
+  { to: '/schema', label: svRoster.nav.schema, ability: 'roster.read', card: svRoster.cards.schema },
+  { to: '/beredskap', label: svRoster.nav.callouts, ability: 'callouts.write', card: svRoster.cards.callouts },
+  { to: '/personal', label: svRoster.nav.staff, ability: 'staff.manage', card: svRoster.cards.staff },
   { to: '/', label: sv.nav.board, ability: 'cases.write', end: true },
   { to: '/ekonomi', label: moneySv.title, ability: 'costs.read', card: 'Budget och utfall, kostnadsfördelning mellan kommunerna och fakturaunderlag.' },
   { to: '/', label: sv.nav.overview, unlessAbility: 'cases.write', end: true },

@@ -38,6 +38,9 @@ import { PlanPage } from '../routes/plan.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
 import { Root } from './root.tsx';
 import { AppShell } from './shell.tsx';
+import { CallOutsPage } from '../routes/callouts.tsx';
+import { SchemaPage } from '../routes/schema.tsx';
+import { StaffPage } from '../routes/staff.tsx';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -64,6 +67,9 @@ export function createRouter() {
                 { path: 'kalender', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },
                 { path: 'loggkontroll', element: <RequireAbility ability="privacy.accessReview"><AccessReviewPage /></RequireAbility> },
                 { path: 'gallring', element: <RequireAbility ability="privacy.retention"><RetentionPage /></RequireAbility> },
+                { path: 'schema', element: <RequireAbility ability="roster.read"><SchemaPage /></RequireAbility> },
+                { path: 'personal', element: <RequireAbility ability="staff.manage"><StaffPage /></RequireAbility> },
+                { path: 'beredskap', element: <RequireAbility ability="callouts.write"><CallOutsPage /></RequireAbility> },
                 { path: 'registerutdrag', element: <RequireAbility ability="privacy.subjectAccess"><SubjectAccessPage /></RequireAbility> },
                 { path: 'organisation', element: <RequireAbility ability="organisation.read"><OrganisationPage /></RequireAbility> },
                 { path: 'aviseringar', element: <RequireAbility ability="notices.read"><NoticesPage /></RequireAbility> },

@@ -21,6 +21,8 @@ import { useOrganisation } from '../features/organisation/api.ts';
 import { StatusDetail } from '../features/status/components/status-detail.tsx';
 import { useNow } from '../lib/clock.ts';
 import { formatMoment } from '../lib/format.ts';
+import { RestAlerts } from '../features/roster/components/rest-alerts.tsx';
+import { svRoster } from '../features/roster/sv.ts';
 import { roleLabel, sv } from '../lib/sv.ts';
 
 const NEW_CASE_PATH = '/arenden/nytt';
@@ -102,6 +104,11 @@ export function BoardPage() {
                 <Card title={sv.assignments.boardTitle}>
                   <BoardAssignments assignments={data.assignments} />
                 </Card>
+                {data.restAlerts && data.restAlerts.length > 0 ? (
+                  <Card title={svRoster.board.title}>
+                    <RestAlerts alerts={data.restAlerts} />
+                  </Card>
+                ) : null}
                 {data.unsignedDecisions.length > 0 ? (
                   <Card title={sv.signatures.boardTitle}>
                     <UnsignedDecisions decisions={data.unsignedDecisions} />

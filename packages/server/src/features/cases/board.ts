@@ -1,3 +1,4 @@
+import { boardRestAlerts } from '../roster/service.ts';
 import { can } from '@jourbok/domain';
 import type { Ctx } from '../../app/context.ts';
 import { forbidden } from '../../errors.ts';
@@ -95,6 +96,7 @@ export async function getBoard(ctx: Ctx) {
     shiftNotes: notes.map((n) => ({ id: n.id, body: n.body, authorName: n.author_name, writtenAt: n.written_at.toISOString() })),
     assignments,
     unsignedDecisions,
+    restAlerts: await boardRestAlerts(ctx),
   };
 }
 
