@@ -25,7 +25,7 @@ const SCALE = Number(values.scale);
 const YEARS = Number(values.years);
 const PER_YEAR = Math.max(1, Math.round(25_000 * SCALE));
 
-async function timed<T>(label: string, rows: () => Promise<number>, into: Record<string, string>): Promise<void> {
+async function timed(label: string, rows: () => Promise<number>, into: Record<string, string>): Promise<void> {
   const started = performance.now();
   const n = await rows();
   const s = (performance.now() - started) / 1000;
