@@ -92,8 +92,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'security in the browser' : skipReas
       title: payloads('XSS-NOTICE')[1],
       shouldNotDo: payloads('XSS-SHOULDNOT')[0],
       instructions: ['no_economic_aid'],
-      validFrom: '2026-01-01',
-      validTo: '2027-12-31',
+      validFrom: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      validTo: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
       contactName: payloads('XSS-CONTACT')[2],
       contactPhone: '08-555 000 00',
     });
