@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // migrates and seeds the demo once per run; each file copies it
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
         },
       },
       {

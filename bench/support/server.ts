@@ -116,6 +116,11 @@ export class BenchClient {
     });
   }
 
+  /** The session cookie and CSRF token of this client, for a load generator (bench/load). */
+  authHeaders(): Record<string, string> {
+    return { cookie: [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.#csrf };
+  }
+
   async refreshCsrf() {
     const s = await this.request('GET', '/api/session');
     this.#csrf = (s.json as { csrfToken: string }).csrfToken;

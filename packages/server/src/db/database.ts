@@ -16,6 +16,8 @@ export interface Database {
   location: string;
   /** Subscribe to a NOTIFY channel; returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** PGlite only: the whole data directory as an uncompressed tarball (for `loadDataDir`) */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,12 +35,14 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** an in-memory PGlite (tests) */
   memory?: boolean;
+  /** PGlite only: start from this data directory tarball (from `dumpDataDir`), e.g. a seeded test template */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPGlite(options.memory ? undefined : (options.dataDir ?? './data'));
+  return openPGlite(options.memory ? undefined : (options.dataDir ?? './data'), options.loadDataDir);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -97,10 +101,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<Database> {
+async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pg_trgm },
     parsers,
   });
@@ -112,6 +117,9 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
     async listen(channel, onPayload) {
       const unlisten = await pglite.listen(channel, onPayload);
       return async () => unlisten();
+    },
+    async dumpDataDir() {
+      return pglite.dumpDataDir('none');
     },
     async close() {
       await db.destroy();

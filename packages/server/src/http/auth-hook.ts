@@ -18,6 +18,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess;
+  /** the route's zod schemas (body, querystring, params), for the fuzz tests */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 declare module 'fastify' {
@@ -69,7 +71,7 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
     if (url.startsWith('/api/') && route.config?.access) {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url, access: route.config.access });
+      for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url, access: route.config.access, ...(route.schema ? { schema: route.schema as RouteEntry['schema'] } : {}) });
     }
     if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${url} declares no access`);

@@ -34,6 +34,31 @@ export function fieldLabel(path: string): string {
   return fieldLabels[last] ?? last;
 }
 
+/** zod's Swedish locale keeps the type names in English ("förväntat string, fick undefined"): say them in Swedish. */
+const typeWords: Record<string, string> = {
+  string: 'text',
+  number: 'tal',
+  antal: 'tal',
+  int: 'heltal',
+  bigint: 'tal',
+  boolean: 'ja eller nej',
+  object: 'objekt',
+  array: 'lista',
+  date: 'datum',
+  null: 'tomt värde',
+  undefined: 'inget värde',
+  nan: 'ogiltigt tal',
+};
+
+/** The validator's message in Swedish; null when the value is simply missing. */
+export function swedishDetail(message: string | undefined): string | null {
+  if (!message) return 'ogiltigt värde';
+  if (/^Ogiltig inmatning: förväntat .+, fick undefined$/.test(message)) return null;
+  return message
+    .replace(/(förväntat|förväntade|fick) (\w+)/g, (all, verb: string, word: string) => (typeWords[word] ? `${verb} ${typeWords[word]}` : all))
+    .replace(/^Ogiltig input$/, 'Ogiltigt värde');
+}
+
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
   return reply.status(errorCodes[code]).send({ error: { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) } });
 }
@@ -52,7 +77,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
       const field = path || undefined;
       const where = error.validationContext === 'querystring' ? 'Sökparametern' : error.validationContext === 'params' ? 'Adressen' : 'Fältet';
-      const message = field ? `${where} ”${fieldLabel(field)}”: ${first?.message ?? 'ogiltigt värde'}` : `Ogiltig begäran: ${first?.message ?? 'ogiltigt värde'}`;
+      const detail = swedishDetail(first?.message);
+      const message = field
+        ? detail === null
+          ? `${where} ”${fieldLabel(field)}” saknas.`
+          : `${where} ”${fieldLabel(field)}”: ${detail}`
+        : `Ogiltig begäran: ${detail ?? 'värde saknas'}`;
       return sendError(reply, 'validation', message, field);
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 'validation', 'Begäran ska skickas som JSON.');

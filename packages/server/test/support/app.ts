@@ -1,15 +1,16 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { inTransaction, systemPrincipal, type Deps } from '../../src/app/context.ts';
+import type { Deps } from '../../src/app/context.ts';
 import { loadConfig, type Env } from '../../src/config.ts';
 import { totpCode } from '../../src/features/auth/crypto.ts';
 import { buildApp, type App } from '../../src/http/app.ts';
 import { createLogger } from '../../src/log.ts';
-import { DEMO_PASSWORD, demoAccounts, seedDemo } from '../../src/seed/demo.ts';
+import { DEMO_PASSWORD, demoAccounts } from '../../src/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { TEST_START } from './seed.ts';
 
 /** A clock the test moves by hand. */
 export class TestClock {
-  constructor(private current: Date = new Date('2026-11-23T20:00:00Z')) {}
+  constructor(private current: Date = new Date(TEST_START)) {}
   now(): Date {
     return new Date(this.current);
   }
@@ -33,12 +34,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Env = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export interface TestAppOptions {
+  /** seed the demo into this app's own database instead of copying the run's seeded template */
+  freshSeed?: boolean;
+}
+
+/**
+ * A Jourbok app on its own database with the demo organisation, as seeded at
+ * TEST_START. The database is a copy of the seeded template that globalSetup
+ * makes once per run; `env` configures the app only (the seed never sees it,
+ * see seedTestDemo), so it does not need a fresh seed.
+ */
+export async function createTestApp(env: Env = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase({ seeded: true, fresh: options.freshSeed ?? false });
   const clock = new TestClock();
   const config = loadConfig({ JOURBOK_LOG_LEVEL: 'silent', JOURBOK_DEMO: 'true', JOURBOK_WEB_DIST: '/nonexistent', ...env });
   const deps: Deps = { database: db.database, config, clock, log: createLogger(config) };
-  const organisationId = await inTransaction(deps, systemPrincipal(null, 'test'), null, (ctx) => seedDemo(ctx));
+  // the demo organisation: the one the demo accounts belong to (what seedDemo returned)
+  const organisationId = (await db.database.db.selectFrom('app_user').select('organisation_id').where('username', '=', 'demo.admin').executeTakeFirstOrThrow()).organisation_id;
   const app = await buildApp(deps);
   await app.ready();
   const agent = () => new Agent(app);

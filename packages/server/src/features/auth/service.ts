@@ -215,6 +215,8 @@ export async function changePassword(deps: Deps, token: string, current: string,
       .set({ password_hash: await hashPassword(next), must_change_password: false, updated_at: now })
       .where('id', '=', session.user.id)
       .execute();
+    // Whoever else knew the old password is signed out: every other session of the user ends.
+    await trx.updateTable('app_session').set({ ended_at: now }).where('user_id', '=', session.user.id).where('ended_at', 'is', null).where('token_hash', '!=', session.tokenHash).execute();
     await writeAuditEvent(trx, principalOf(session.user), requestId, now, { action: 'auth.password_changed', entityType: 'user', entityId: session.user.id });
   });
 }
