@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'a night at the jour' : skipReason, 
     await page.getByRole('heading', { level: 1, name: 'Passöversikt' }).waitFor();
     await board.getByRole('heading', { level: 1, name: 'Passöversikt' }).waitFor();
     await board.getByText('Uppdateras direkt').waitFor();
-    expect(await mainNav(page).getByRole('link').allTextContents()).toEqual(['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Samtalslogg', 'Avvikelser']);
+    expect(await mainNav(page).getByRole('link').allTextContents()).toEqual(['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Samtalslogg', 'Avvikelser', 'Kalender', 'Organisation']);
 
     // B leaves a handover note; A's board shows it without reloading.
     await board.getByLabel('Ny anteckning till nästa pass').fill('Täby har aviserat att familjen Nattugglesson kan höra av sig i natt.');

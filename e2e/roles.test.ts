@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, openPage, signIn, skipReason } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
-const ALL_NAV = ['Passöversikt', 'Nytt ärende', 'Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Statistiköversikt', 'Verksamhetsplan', 'Användare', 'Logg', 'Loggens integritet', 'Inloggningstjänster', 'Samtalslogg', 'Avvikelser', 'Egenkontroller', 'Telefonikopplingar'] as const;
+const ALL_NAV = ['Passöversikt', 'Översikt', 'Nytt ärende', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Uppföljning', 'Politiker i beredskap', 'Anmälan till nämnd', 'Schema', 'Beredskap', 'Personal', 'Samtalslogg', 'Avvikelser', 'Egenkontroller', 'Kalender', 'Statistik', 'Statistiköversikt', 'Verksamhetsplan', 'Import', 'Ekonomi', 'Organisation', 'Användare', 'Logg', 'Loggens integritet', 'Loggkontroll', 'Gallring', 'Registerutdrag', 'Inloggningstjänster', 'Telefonikopplingar'] as const;
 type NavLabel = (typeof ALL_NAV)[number];
 
 interface RoleCase {
@@ -29,7 +29,7 @@ const cases: RoleCase[] = [
     username: 'demo.socialsekreterare',
     roleLabel: 'Socialsekreterare',
     home: 'Passöversikt',
-    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Samtalslogg', 'Avvikelser'],
+    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Samtalslogg', 'Avvikelser', 'Kalender', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/anvandare',
   },
@@ -37,7 +37,7 @@ const cases: RoleCase[] = [
     username: 'demo.enhetschef',
     roleLabel: 'Enhetschef',
     home: 'Passöversikt',
-    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Statistiköversikt', 'Verksamhetsplan', 'Användare', 'Logg', 'Samtalslogg', 'Avvikelser', 'Egenkontroller'],
+    nav: ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Uppföljning', 'Politiker i beredskap', 'Anmälan till nämnd', 'Schema', 'Beredskap', 'Personal', 'Samtalslogg', 'Avvikelser', 'Egenkontroller', 'Kalender', 'Statistik', 'Statistiköversikt', 'Verksamhetsplan', 'Import', 'Ekonomi', 'Organisation', 'Användare', 'Logg', 'Loggkontroll', 'Gallring', 'Registerutdrag'],
     editsOrganisation: true,
     forbidden: '/inloggningstjanster',
     extra: async (page) => {
@@ -51,7 +51,7 @@ const cases: RoleCase[] = [
     username: 'demo.kommun',
     roleLabel: 'Kommunhandläggare',
     home: 'Översikt',
-    nav: ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Verksamhetsplan'],
+    nav: ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Politiker i beredskap', 'Anmälan till nämnd', 'Kalender', 'Statistik', 'Verksamhetsplan', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/logg',
     overview: async (page) => {
@@ -62,7 +62,7 @@ const cases: RoleCase[] = [
     username: 'demo.controller',
     roleLabel: 'Controller',
     home: 'Översikt',
-    nav: ['Översikt', 'Kalender', 'Organisation', 'Verksamhetsplan'],
+    nav: ['Översikt', 'Kalender', 'Statistik', 'Verksamhetsplan', 'Ekonomi', 'Organisation'],
     editsOrganisation: false,
     forbidden: '/anvandare',
   },

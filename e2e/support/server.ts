@@ -30,12 +30,21 @@ export interface TestServer {
   url: string;
   /** the server's database, for a test to look up what the demo seeded */
   database: Awaited<ReturnType<typeof openDatabase>>;
+  /** run the scheduled jobs due at the server's clock now (the morning delivery …), as the job runner's tick does */
+  runJobs(): Promise<JobsReport>;
   close(): Promise<void>;
 }
 
 /** Options for a test that moves the server's clock or changes a setting. */
 export interface ServerOptions {
+  /**
+   * The server's clock. A test that controls time passes its own; it lives
+   * only in this in-process harness, so no server started by `jourbok start`
+   * can ever have it.
+   */
   clock?: { now(): Date };
+  /** the same as clock, as a function */
+  now?: () => Date;
   env?: Record<string, string>;
 }
 
@@ -44,7 +53,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const database = await openDatabase({ memory: true });
   await migrate(database.db);
   const config = loadConfig({ JOURBOK_DEMO: 'true', JOURBOK_LOG_LEVEL: 'silent', JOURBOK_WEB_DIST: webDist, ...options.env });
-  const deps = { database, config, clock: options.clock ?? { now: () => new Date() }, log: createLogger(config) };
+  const deps = { database, config, clock: options.clock ?? { now: options.now ?? (() => new Date()) }, log: createLogger(config) };
   await inTransaction(deps, systemPrincipal(null, 'demo'), null, seedDemo);
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -52,6 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   return {
     url: `http://127.0.0.1:${port}`,
     database,
+    runJobs: () => runDueJobs(deps),
     close: async () => {
       await app.close();
       await database.close();

@@ -9,10 +9,10 @@ const labelsFor = (role: Role) => {
 
 describe('navigation per role', () => {
   it.each<[Role, string[]]>([
-    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Samtalslogg', 'Avvikelser']],
-    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Statistiköversikt', 'Verksamhetsplan', 'Användare', 'Logg', 'Samtalslogg', 'Avvikelser', 'Egenkontroller']],
-    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Kalender', 'Organisation', 'Verksamhetsplan']],
-    ['controller', ['Översikt', 'Kalender', 'Organisation', 'Verksamhetsplan']],
+    ['socialsekreterare', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Schema', 'Beredskap', 'Samtalslogg', 'Avvikelser', 'Kalender', 'Organisation']],
+    ['enhetschef', ['Passöversikt', 'Nytt ärende', 'Aviseringar', 'Uppdrag', 'Uppföljning', 'Politiker i beredskap', 'Anmälan till nämnd', 'Schema', 'Beredskap', 'Personal', 'Samtalslogg', 'Avvikelser', 'Egenkontroller', 'Kalender', 'Statistik', 'Statistiköversikt', 'Verksamhetsplan', 'Import', 'Ekonomi', 'Organisation', 'Användare', 'Logg', 'Loggkontroll', 'Gallring', 'Registerutdrag']],
+    ['kommun', ['Översikt', 'Inkorg', 'Aviseringar', 'Uppdrag', 'Politiker i beredskap', 'Anmälan till nämnd', 'Kalender', 'Statistik', 'Verksamhetsplan', 'Organisation']],
+    ['controller', ['Översikt', 'Kalender', 'Statistik', 'Verksamhetsplan', 'Ekonomi', 'Organisation']],
     ['admin', ['Översikt', 'Kalender', 'Organisation', 'Användare', 'Loggens integritet', 'Inloggningstjänster', 'Telefonikopplingar']],
   ])('%s sees %j', (role, expected) => {
     expect(labelsFor(role)).toEqual(expected);

@@ -22,11 +22,7 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   // Jour staff start on the shift board; everyone else on the overview.
-  { to: '/schema', label: svRoster.nav.schema, ability: 'roster.read', card: svRoster.cards.schema },
-  { to: '/beredskap', label: svRoster.nav.callouts, ability: 'callouts.write', card: svRoster.cards.callouts },
-  { to: '/personal', label: svRoster.nav.staff, ability: 'staff.manage', card: svRoster.cards.staff },
   { to: '/', label: sv.nav.board, ability: 'cases.write', end: true },
-  { to: '/ekonomi', label: moneySv.title, ability: 'costs.read', card: 'Budget och utfall, kostnadsfördelning mellan kommunerna och fakturaunderlag.' },
   { to: '/', label: sv.nav.overview, unlessAbility: 'cases.write', end: true },
   { to: '/arenden/nytt', label: sv.nav.newCase, ability: 'cases.write', end: true },
   { to: '/inkorg', label: sv.nav.inbox, ability: 'inbox.read', card: sv.overview.cards.inbox },
@@ -35,12 +31,19 @@ export const navItems: NavItem[] = [
   { to: '/uppfoljning', label: svCollab.nav.followUp, ability: 'oversight.read', card: svCollab.cards.followUp },
   { to: '/politiker', label: svCollab.nav.politicians, ability: 'politicians.manage', card: svCollab.cards.politicians },
   { to: '/anmalan-till-namnd', label: svCollab.nav.committee, ability: 'committee.manage', card: svCollab.cards.committee },
+  { to: '/schema', label: svRoster.nav.schema, ability: 'roster.read', card: svRoster.cards.schema },
+  { to: '/beredskap', label: svRoster.nav.callouts, ability: 'callouts.write', card: svRoster.cards.callouts },
+  { to: '/personal', label: svRoster.nav.staff, ability: 'staff.manage', card: svRoster.cards.staff },
+  { to: '/samtal', label: svQuality.nav.calls, ability: 'calls.read', card: svQuality.cards.calls },
+  { to: '/avvikelser', label: svQuality.nav.deviations, ability: 'deviations.read', card: svQuality.cards.deviations },
+  { to: '/egenkontroller', label: svQuality.nav.selfInspections, ability: 'selfInspections.manage', card: svQuality.cards.selfInspections },
   { to: '/kalender', label: sv.nav.calendar, ability: 'calendar.read', card: sv.overview.cards.calendar },
   { to: '/statistik', label: svStatistics.nav.reports, ability: 'statistics.read', card: svStatistics.cards.reports },
-  { to: '/import', label: svStatistics.nav.import, ability: 'statistics.import', card: svStatistics.cards.import },
-  { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/oversikt/statistik', label: plansSv.nav.dashboard, ability: 'dashboard.read', card: plansSv.cards.dashboard },
   { to: '/verksamhetsplan', label: plansSv.nav.plans, ability: 'plans.read', card: plansSv.cards.plans },
+  { to: '/import', label: svStatistics.nav.import, ability: 'statistics.import', card: svStatistics.cards.import },
+  { to: '/ekonomi', label: moneySv.title, ability: 'costs.read', card: 'Budget och utfall, kostnadsfördelning mellan kommunerna och fakturaunderlag.' },
+  { to: '/organisation', label: sv.nav.organisation, ability: 'organisation.read', card: sv.overview.cards.organisation },
   { to: '/anvandare', label: sv.nav.users, ability: 'users.read', card: sv.overview.cards.users },
   { to: '/logg', label: sv.nav.audit, ability: 'audit.read', card: sv.overview.cards.audit },
   // Those who may verify but not search the log (the administrator) get the check on a page of its own.
@@ -49,9 +52,6 @@ export const navItems: NavItem[] = [
   { to: '/gallring', label: svPrivacy.nav.retention, ability: 'privacy.retention', card: svPrivacy.cards.retention },
   { to: '/registerutdrag', label: svPrivacy.nav.subjectAccess, ability: 'privacy.subjectAccess', card: svPrivacy.cards.subjectAccess },
   { to: '/inloggningstjanster', label: sv.nav.identityProviders, ability: 'identityProviders.manage', card: sv.overview.cards.identityProviders },
-  { to: '/samtal', label: svQuality.nav.calls, ability: 'calls.read', card: svQuality.cards.calls },
-  { to: '/avvikelser', label: svQuality.nav.deviations, ability: 'deviations.read', card: svQuality.cards.deviations },
-  { to: '/egenkontroller', label: svQuality.nav.selfInspections, ability: 'selfInspections.manage', card: svQuality.cards.selfInspections },
   { to: '/telefonikopplingar', label: svQuality.nav.telephony, ability: 'telephony.manage', card: svQuality.cards.telephony },
 ];
 

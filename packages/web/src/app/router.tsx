@@ -32,7 +32,7 @@ import { DeviationsPage } from '../routes/deviations.tsx';
 import { SelfInspectionsPage } from '../routes/self-inspections.tsx';
 import { TelephonyPage } from '../routes/telephony.tsx';
 import { DashboardPage } from '../routes/dashboard.tsx';
-import { FollowUpPage } from '../routes/follow-up.tsx';
+import { PlanFollowUpPage } from '../routes/plan-follow-up.tsx';
 import { PlanReportPage } from '../routes/plan-report.tsx';
 import { PlanPage } from '../routes/plan.tsx';
 import { RequireAbility, RequireSession } from './guards.tsx';
@@ -87,7 +87,7 @@ export function createRouter() {
                 { path: 'samtal', element: <RequireAbility ability="calls.read"><CallsPage /></RequireAbility> },
                 { path: 'telefonikopplingar', element: <RequireAbility ability="telephony.manage"><TelephonyPage /></RequireAbility> },
                 { path: 'verksamhetsplan', element: <RequireAbility ability="plans.read"><PlanPage /></RequireAbility> },
-                { path: 'verksamhetsplan/:year/:period', element: <RequireAbility ability="plans.write"><FollowUpPage /></RequireAbility> },
+                { path: 'verksamhetsplan/:year/:period', element: <RequireAbility ability="plans.write"><PlanFollowUpPage /></RequireAbility> },
                 { path: 'verksamhetsplan/:year/:period/rapport', element: <RequireAbility ability="plans.read"><PlanReportPage /></RequireAbility> },
                 { path: 'oversikt/statistik', element: <RequireAbility ability="dashboard.read"><DashboardPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },

@@ -1,173 +1,109 @@
-// /verksamhetsplan/:year/:period: the unit manager writes the follow-up of
-// the year's goals for a tertial or the year, the important issues and the
-// comments on the statistics, and marks it finished when it is ready to send.
-import { useState } from 'react';
-import { useParams } from 'react-router';
-import { Banner, ErrorBanner } from '../components/ui/banner.tsx';
-import { Button, ButtonLink } from '../components/ui/button.tsx';
+// /uppfoljning: the unit manager's follow-up over GET /api/oversight:
+// assignments with an occasion passed undocumented, handover reports the
+// municipalities have not acknowledged by noon, politicians' decisions still
+// to be signed, and legal deadlines passed without the municipality confirming.
+import { Link } from 'react-router';
+import { Badge } from '../components/ui/badge.tsx';
 import { Card } from '../components/ui/card.tsx';
-import { RadioGroup, TextAreaField, TextField } from '../components/ui/field.tsx';
-import { PageHeader, Section } from '../components/ui/page.tsx';
+import { PageHeader } from '../components/ui/page.tsx';
 import { QueryState } from '../components/ui/query-state.tsx';
-import { useFollowUp, useFollowUpStatus, useSaveFollowUp, type FollowUp, type FollowUpContent } from '../features/plans/api.ts';
-import { plansSv } from '../features/plans/sv.ts';
-import { isApiError } from '../lib/api.ts';
+import { svCollab } from '../features/collaboration/sv.ts';
+import { useOversight } from '../features/oversight/api.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { NotFoundPage } from './not-found.tsx';
+import { sv } from '../lib/sv.ts';
+import { windowText } from './assignments.tsx';
 
-const t = plansSv.followUp;
-type Status = 'met' | 'partly_met' | 'not_met';
-const statuses: Status[] = ['met', 'partly_met', 'not_met'];
-const commentKeys = ['municipalities', 'categories', 'decisions', 'keyFigures', 'summary'] as const;
-
-function Editor({ followUp }: { followUp: FollowUp }) {
-  const { year, period } = followUp;
-  const save = useSaveFollowUp(year, period);
-  const status = useFollowUpStatus(year, period);
-  const [draft, setDraft] = useState<FollowUpContent>(followUp.content);
-  const [message, setMessage] = useState<string | null>(null);
-  const finished = followUp.status === 'finished';
-  const error = save.error ?? status.error;
-  const fieldError = (field: string) => (isApiError(error) && error.field === field ? error.message : undefined);
-  const patchGoal = (i: number, change: Partial<FollowUpContent['goals'][number]>) => setDraft((d) => ({ ...d, goals: d.goals.map((g, j) => (j === i ? { ...g, ...change } : g)) }));
-  const patchActivity = (i: number, text: string) => setDraft((d) => ({ ...d, activities: d.activities.map((a, j) => (j === i ? { ...a, text } : a)) }));
-  const patchIndicator = (i: number, change: Partial<FollowUpContent['indicators'][number]>) => setDraft((d) => ({ ...d, indicators: d.indicators.map((x, j) => (j === i ? { ...x, ...change } : x)) }));
-  const setComment = (key: (typeof commentKeys)[number], value: string) => setDraft((d) => ({ ...d, statisticsComments: { ...d.statisticsComments, [key]: value } }));
-  const onSaved = () => setMessage(t.saved);
-
-  return (
-    <form
-      className="stack"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setMessage(null);
-        save.mutate({ version: followUp.version, content: draft }, { onSuccess: onSaved });
-      }}
-    >
-      {finished && followUp.finishedAt ? (
-        <Banner
-          kind="success"
-          actions={
-            <Button size="small" pending={status.isPending} onClick={() => status.mutate({ action: 'reopen', version: followUp.version })}>
-              {t.reopen}
-            </Button>
-          }
-        >
-          {t.finishedBanner(formatDateTime(followUp.finishedAt), followUp.finishedByName ?? '')}
-        </Banner>
-      ) : null}
-      {message ? <Banner kind="success">{message}</Banner> : null}
-      <ErrorBanner error={error} />
-      {followUp.plan.goals.length === 0 ? <Banner kind="warning">{t.noGoals}</Banner> : null}
-      <fieldset className="fieldset" disabled={finished}>
-        {followUp.plan.goals.map((goal, i) => {
-          const f = draft.goals[i]!;
-          return (
-            <Card key={goal.id} title={goal.title} headingLevel={3}>
-              <RadioGroup<Status>
-                legend={t.goalStatus}
-                name={`status-${goal.id}`}
-                value={f.status ?? ''}
-                onChange={(v) => patchGoal(i, { status: v })}
-                options={statuses.map((s) => ({ value: s, label: t.statuses[s] }))}
-                error={fieldError(`goals.${i}.status`)}
-              />
-              <TextAreaField label={t.goalText} name={`goal-text-${goal.id}`} value={f.text} onChange={(v) => patchGoal(i, { text: v })} rows={4} error={fieldError(`goals.${i}.text`)} />
-            </Card>
-          );
-        })}
-        {followUp.plan.activities.length > 0 ? (
-          <Section title={plansSv.plan.activities}>
-            {followUp.plan.activities.map((a, i) => (
-              <TextAreaField key={a.id} label={`${a.text} ${t.activityText}`} name={`activity-${a.id}`} value={draft.activities[i]!.text} onChange={(v) => patchActivity(i, v)} rows={2} />
-            ))}
-          </Section>
-        ) : null}
-        {followUp.plan.indicators.length > 0 ? (
-          <Section title={plansSv.plan.indicators}>
-            {followUp.plan.indicators.map((x, i) => {
-              const f = draft.indicators[i]!;
-              return (
-                <fieldset key={x.id} className="fieldset">
-                  <legend className="fieldset__legend">{x.name}</legend>
-                  <p className="muted">{t.target(x.direction, x.target, x.unit)}</p>
-                  <TextField
-                    label={t.indicatorValue(x.unit)}
-                    name={`indicator-${x.id}`}
-                    inputMode="decimal"
-                    value={f.value === null ? '' : String(f.value).replace('.', ',')}
-                    onChange={(v) => {
-                      const n = Number(v.replace(',', '.'));
-                      patchIndicator(i, { value: v.trim() === '' || !Number.isFinite(n) ? null : n });
-                    }}
-                  />
-                  <TextField label={t.indicatorComment} name={`indicator-comment-${x.id}`} value={f.comment} onChange={(v) => patchIndicator(i, { comment: v })} />
-                </fieldset>
-              );
-            })}
-          </Section>
-        ) : null}
-        <Section title={t.importantIssues}>
-          <TextAreaField label={t.importantIssues} name="importantIssues" value={draft.importantIssues} onChange={(v) => setDraft((d) => ({ ...d, importantIssues: v }))} rows={6} />
-        </Section>
-        <Section title={t.statistics}>
-          {commentKeys.map((key) => (
-            <TextAreaField key={key} label={t.comments[key]} name={`comment-${key}`} value={draft.statisticsComments[key]} onChange={(v) => setComment(key, v)} rows={key === 'summary' ? 5 : 2} />
-          ))}
-        </Section>
-      </fieldset>
-      {!finished ? (
-        <>
-          {followUp.problems.length > 0 ? (
-            <Banner kind="info" title={t.cannotFinish}>
-              <ul>
-                {followUp.problems.map((p) => (
-                  <li key={p.field}>{p.message}</li>
-                ))}
-              </ul>
-            </Banner>
-          ) : null}
-          <div className="toolbar">
-            <Button type="submit" variant="primary" pending={save.isPending} pendingLabel={t.saving}>
-              {t.save}
-            </Button>
-            {followUp.exists ? (
-              <Button pending={status.isPending} pendingLabel={t.finishing} disabled={followUp.problems.length > 0} onClick={() => status.mutate({ action: 'finish', version: followUp.version })}>
-                {t.finish}
-              </Button>
-            ) : null}
-          </div>
-        </>
-      ) : null}
-    </form>
-  );
-}
+const t = svCollab.followUp;
 
 export function FollowUpPage() {
-  const params = useParams();
-  const year = Number(params.year);
-  const period = params.period ?? '';
-  const valid = Number.isInteger(year) && ['T1', 'T2', 'T3', 'year'].includes(period);
-  const followUp = useFollowUp(year, period);
-  if (!valid) return <NotFoundPage />;
+  const oversight = useOversight();
   return (
-    <QueryState query={followUp}>
-      {(f) => (
-        <>
-          <PageHeader
-            title={t.title(f.title)}
-            lead={t.lead}
-            actions={
-              <>
-                <ButtonLink to={`/verksamhetsplan?ar=${year}`}>{t.back}</ButtonLink>
-                {f.exists ? <ButtonLink to={`/verksamhetsplan/${year}/${period}/rapport`}>{t.showReport}</ButtonLink> : null}
-              </>
-            }
-          />
-          <Editor key={f.status} followUp={f} />
-        </>
-      )}
-    </QueryState>
+    <>
+      <PageHeader title={t.title} lead={t.lead} />
+      <QueryState query={oversight}>
+        {(o) => (
+          <>
+            <p className="muted">{t.asOf(formatDateTime(o.now))}</p>
+            <div className="follow-up-grid">
+              <Card title={`${t.assignments} (${o.overdueAssignments.length})`}>
+                {o.overdueAssignments.length === 0 ? (
+                  <p className="muted">{t.assignmentsNone}</p>
+                ) : (
+                  <ul className="plain-list" aria-label={t.assignments}>
+                    {o.overdueAssignments.map((a) => (
+                      <li key={a.id} className="deadline deadline--soon">
+                        <p className="deadline__when">
+                          <Link to="/uppdrag">{a.title}</Link> <Badge tone="danger">{t.overdueCount(a.overdueCount)}</Badge>
+                        </p>
+                        <p className="deadline__what">
+                          {a.municipalityName} · {windowText(a)}
+                          {a.persons.length > 0 ? ` · ${a.persons.map((p) => p.displayName).join(', ')}` : ''}
+                        </p>
+                        <p className="deadline__law">{sv.assignments.contact(a.contactName, a.contactPhone)}</p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              <Card title={`${t.reports} (${o.overdueReports.length})`}>
+                {o.overdueReports.length === 0 ? (
+                  <p className="muted">{t.reportsNone}</p>
+                ) : (
+                  <ul className="plain-list" aria-label={t.reports}>
+                    {o.overdueReports.map((r) => (
+                      <li key={r.id} className="deadline deadline--soon">
+                        <p className="deadline__when">
+                          <Link to={`/arenden/${r.caseId}`}>{r.caseNumber}</Link>
+                        </p>
+                        <p className="deadline__what">{t.reportEntry(r.municipalityName, formatDateTime(r.deliveredAt), formatDateTime(r.acknowledgeBy))}</p>
+                        {r.escalatedAt ? <p className="deadline__law">{t.escalated(formatDateTime(r.escalatedAt))}</p> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              <Card title={`${t.signatures} (${o.outstandingSignatures.length})`}>
+                {o.outstandingSignatures.length === 0 ? (
+                  <p className="muted">{t.signaturesNone}</p>
+                ) : (
+                  <ul className="plain-list" aria-label={t.signatures}>
+                    {o.outstandingSignatures.map((s) => (
+                      <li key={s.decisionId} className="deadline">
+                        <p className="deadline__when">
+                          <Link to={`/arenden/${s.caseId}`}>{s.caseNumber}</Link> {sv.signatures.entry(s.typeName, s.makerName)}
+                        </p>
+                        <p className="deadline__what">{formatDateTime(s.decidedAt)}</p>
+                        {s.request ? (
+                          <p className="deadline__law">
+                            {svCollab.request.latest(svCollab.request.states[s.request.status] ?? s.request.status, s.request.recipientName, formatDateTime(s.request.createdAt))}
+                          </p>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              <Card title={`${t.deadlines} (${o.overdueDeadlines.length})`}>
+                {o.overdueDeadlines.length === 0 ? (
+                  <p className="muted">{t.deadlinesNone}</p>
+                ) : (
+                  <ul className="plain-list" aria-label={t.deadlines}>
+                    {o.overdueDeadlines.map((d) => (
+                      <li key={d.id} className="deadline deadline--soon">
+                        <p className="deadline__when">
+                          <Link to={`/arenden/${d.caseId}`}>{d.caseNumber ?? d.caseId}</Link>
+                        </p>
+                        <p className="deadline__what">{t.deadlineEntry(d.label, d.movedDate)}</p>
+                        <p className="deadline__law">{d.legalReference}</p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </>
   );
 }
