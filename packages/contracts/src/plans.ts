@@ -83,7 +83,7 @@ export const FollowUpView = z.object({
   finishedByName: z.string().nullable(),
 });
 export const FollowUpSave = z.object({ version: z.number().int().min(0), content: FollowUpContentSchema });
-export const VersionInput = z.object({ version: z.number().int().min(1) });
+export const PlanVersionInput = z.object({ version: z.number().int().min(1) });
 
 const Cell = z.object({ count: z.number().nullable(), share: z.number().nullable(), countHidden: z.boolean(), shareHidden: z.boolean() });
 /** The statistics as tables for people (the same as the report PDF's). */

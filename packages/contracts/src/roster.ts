@@ -124,7 +124,7 @@ export const AssignmentMoveInput = z.object({
 });
 export const AssignmentAddInput = z.object({ staffId: z.string().uuid(), date: IsoDate, kind: ShiftKind, version: z.number().int() });
 export const AssignmentParams = z.object({ id: z.string().uuid(), assignmentId: z.string().uuid() });
-export const VersionInput = z.object({ version: z.number().int() });
+export const RosterVersionInput = z.object({ version: z.number().int() });
 export const CallOutInput = z.object({
   staffId: z.string().uuid(),
   calledAt: z.string().datetime({ offset: true }),

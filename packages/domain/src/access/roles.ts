@@ -61,8 +61,6 @@ export const permissions = [
   'plans.write',
   'dashboard.read',
 ] as const;
-  'roster.read',
-  'callouts.write',
 export type Permission = (typeof permissions)[number];
 
 const staff: readonly Permission[] = [
@@ -80,15 +78,12 @@ const staff: readonly Permission[] = [
   'assignments.perform',
   'politicians.read',
   'signatures.manage',
-    'roster.manage',
-    'staff.manage',
+  'roster.read',
+  'callouts.write',
   'deviations.read',
   'deviations.write',
   'calls.read',
   'calls.write',
-    'privacy.accessReview',
-    'privacy.retention',
-    'privacy.subjectAccess',
 ];
 
 export const rolePermissions = {
@@ -112,6 +107,11 @@ export const rolePermissions = {
     'plans.read',
     'plans.write',
     'dashboard.read',
+    'roster.manage',
+    'staff.manage',
+    'privacy.accessReview',
+    'privacy.retention',
+    'privacy.subjectAccess',
   ],
   kommun: [
     'organisation.read',

@@ -140,17 +140,12 @@ export const auditActions = {
   'call.registered': 'write',
   'call.listed': 'read',
   'call.callback_recorded': 'write',
-  | 'staff_member'
-  | 'roster'
-  | 'standby_callout'
   'telephony_system.created': 'permission',
   'telephony_system.revoked': 'permission',
   // the year's plan and its follow-ups (no personal data)
   'plan.updated': 'write',
   'follow_up.updated': 'write',
   'follow_up.finished': 'write',
-  | 'budget'
-  | 'invoice_period'
   'follow_up.reopened': 'write',
 } as const satisfies Record<string, AuditKind>;
 
@@ -191,6 +186,11 @@ export type AuditEntityType =
   | 'telephony_system'
   | 'business_plan'
   | 'plan_follow_up'
+  | 'staff_member'
+  | 'roster'
+  | 'standby_callout'
+  | 'budget'
+  | 'invoice_period'
   | 'system';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

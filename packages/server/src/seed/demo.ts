@@ -91,20 +91,20 @@ export async function seedDemo(ctx: Ctx): Promise<string> {
       Object.entries(population).flatMap(([code, figures]) =>
         figures.map((p, i) => ({ organisation_id: organisationId, municipality_code: code, year: 2022 + i, population: p })),
       ),
-  await seedDemoStaff(ctx, organisationId);
     )
     .execute();
-  await seedDemoPoliticianDecisions(ctx, organisationId);
-  await seedDemoMoney(ctx, organisationId);
   await ctx.trx.updateTable('municipality').set({ functional_mailbox: 'socialtjanst@example.se' }).where('organisation_id', '=', organisationId).execute();
-  await seedDemoStatisticsSettings(ctx, organisationId);
   const cases = await seedDemoCases(ctx, organisationId);
   await seedDemoPoliticians(ctx, organisationId);
+  await seedDemoPoliticianDecisions(ctx, organisationId);
+  await seedDemoStaff(ctx, organisationId);
   // Old cases due for retention and a month of reads for the access review.
   await seedPrivacyDemo(ctx, organisationId);
   await seedDemoQuality(ctx, organisationId);
   // Imported history since 2022, so that reports compare three years (T1 2022–2024 as in Nordost's own report).
   await seedDemoHistory(ctx, organisationId, historyEndsBefore(ctx.now));
+  await seedDemoStatisticsSettings(ctx, organisationId);
+  await seedDemoMoney(ctx, organisationId);
   await seedDemoPlans(ctx, organisationId);
   await seedDemoTurnOuts(ctx, organisationId);
   await ctx.audit({ action: 'system.demo_seeded', entityType: 'system', entityId: organisationId, details: { users: accounts.length, cases } });

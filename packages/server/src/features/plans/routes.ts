@@ -8,7 +8,7 @@ import {
   PlanYearParams,
   ReportDocumentQuery,
   ReportDocumentView,
-  VersionInput,
+  PlanVersionInput,
 } from '@jourbok/contracts';
 import type { FastifyReply } from 'fastify';
 import type { Deps } from '../../app/context.ts';
@@ -54,12 +54,12 @@ export function registerPlanRoutes(api: Api, deps: Deps) {
   });
   api.post('/api/plans/:year/follow-ups/:period/finish', {
     config: { access: { permission: 'plans.write' } },
-    schema: { tags, summary: 'Mark the follow-up finished (the period has ended and every goal is assessed): the report can be read and sent', params: FollowUpParams, body: VersionInput, response: { 200: FollowUpView } },
+    schema: { tags, summary: 'Mark the follow-up finished (the period has ended and every goal is assessed): the report can be read and sent', params: FollowUpParams, body: PlanVersionInput, response: { 200: FollowUpView } },
     handler: (req) => run(deps, req, (ctx) => service.finishFollowUp(ctx, req.params.year, req.params.period, req.body.version)),
   });
   api.post('/api/plans/:year/follow-ups/:period/reopen', {
     config: { access: { permission: 'plans.write' } },
-    schema: { tags, summary: 'Open a finished follow-up for changes again', params: FollowUpParams, body: VersionInput, response: { 200: FollowUpView } },
+    schema: { tags, summary: 'Open a finished follow-up for changes again', params: FollowUpParams, body: PlanVersionInput, response: { 200: FollowUpView } },
     handler: (req) => run(deps, req, (ctx) => service.reopenFollowUp(ctx, req.params.year, req.params.period, req.body.version)),
   });
   api.get('/api/plans/:year/reports/:period', {

@@ -14,7 +14,7 @@ import {
   StaffList,
   StaffMember,
   StaffUpdate,
-  VersionInput,
+  RosterVersionInput,
 } from '@jourbok/contracts';
 import type { Deps } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
@@ -70,7 +70,7 @@ export function registerRosterRoutes(api: Api, deps: Deps) {
   });
   api.post('/api/rosters/:id/publish', {
     config: { access: { permission: 'roster.manage', personalData: true } },
-    schema: { tags, summary: 'Publish a roster (at least 14 days before it starts, without broken rest rules)', params: IdParams, body: VersionInput, response: { 200: RosterView } },
+    schema: { tags, summary: 'Publish a roster (at least 14 days before it starts, without broken rest rules)', params: IdParams, body: RosterVersionInput, response: { 200: RosterView } },
     handler: (req) => run(deps, req, (ctx) => service.publishRoster(ctx, req.params.id, req.body.version)),
   });
   api.post('/api/rosters/:id/assignments', {
@@ -85,7 +85,7 @@ export function registerRosterRoutes(api: Api, deps: Deps) {
   });
   api.post('/api/rosters/:id/assignments/:assignmentId/remove', {
     config: { access: { permission: 'roster.manage', personalData: true } },
-    schema: { tags, summary: 'Take someone off a shift', params: AssignmentParams, body: VersionInput, response: { 200: RosterView } },
+    schema: { tags, summary: 'Take someone off a shift', params: AssignmentParams, body: RosterVersionInput, response: { 200: RosterView } },
     handler: (req) => run(deps, req, (ctx) => service.removeAssignment(ctx, req.params.id, req.params.assignmentId, req.body.version)),
   });
 
