@@ -162,6 +162,10 @@ describe.skipIf(!hasChromium)(hasChromium ? 'a night at the jour' : skipReason, 
     await dialog.getByLabel('Beslutstyp').selectOption({ label: 'Omedelbart omhändertagande 6 § LVU' });
     expect(await dialog.getByLabel('Jourhavande politiker').isChecked()).toBe(true);
     expect(await dialog.getByLabel('Beslutet gäller').inputValue()).not.toBe('');
+    // The form offers Täby's politicians on call now and takes the first (the chair).
+    await dialog.getByRole('button', { name: /^Använd .+ \(Ordförande\)$/ }).first().waitFor();
+    expect(await dialog.getByLabel('Beslutsfattarens namn').inputValue()).not.toBe('');
+    expect(await dialog.getByLabel('Befattning eller uppdrag').inputValue()).toContain('Ordförande');
     await dialog.getByLabel('Beslutsfattarens namn').fill('Eva Ordförande');
     await dialog.getByLabel('Befattning eller uppdrag').fill('Ordförande i socialnämnden, Täby');
     await dialog.getByLabel('Skäl för beslutet').fill('Barnet riskerar allvarlig skada; rättens beslut kan inte avvaktas.');

@@ -295,7 +295,7 @@ describe('the report over HTTP (demo organisation)', () => {
     const db = t.deps.database.db;
     const agent = agents['demo.enhetschef']!;
     const before = (await agent.get('/api/reports/year?year=2026')).json();
-    const registered = await db.selectFrom('jour_case').select(['id', 'organisation_id']).where('is_imported', '=', false).where('municipality_code', '=', '0188').orderBy('received_at').executeTakeFirstOrThrow();
+    const registered = await db.selectFrom('jour_case').select(['id', 'organisation_id']).where('is_imported', '=', false).where('municipality_code', '=', '0188').where('received_at', '>=', new Date('2026-01-01T00:00:00Z')).orderBy('received_at').executeTakeFirstOrThrow();
     const decision = (status: 'active' | 'withdrawn') => ({
       case_id: registered.id,
       organisation_id: registered.organisation_id,

@@ -177,6 +177,12 @@ export const svCollab = {
     overdueCount: (n: number) => (n === 1 ? '1 tillfälle försenat' : `${n} tillfällen försenade`),
     asOf: (at: string) => `Läget ${at}.`,
   },
+  decisionOnCall: {
+    heading: 'Politiker i beredskap för kommunen just nu',
+    use: (name: string, role: string) => `Använd ${name} (${role})`,
+    phone: (phone: string) => `tel. ${phone}`,
+    none: 'Ingen politiker är registrerad i beredskap för kommunen just nu. Skriv in namnet.',
+  },
   decisions: {
     noticeOverride: 'Skäl att gå emot aviseringen',
     noticeOverrideHint: 'Beslutet går emot en avisering från kommunen. Skälet står i jourrapporten.',

@@ -3,7 +3,7 @@
 // errors show next to their fields, and withdrawal of a police assistance.
 import { DecisionInput as DecisionInputSchema, WithdrawInput } from '@jourbok/contracts';
 import { DEFAULT_HANDRACKNING_CODES, DEFAULT_LVU_BASIS_CODES, DEFAULT_WITHDRAWABLE_CODES } from '@jourbok/domain/decisions/rules';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Banner, ErrorBanner } from '../../../components/ui/banner.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
@@ -17,6 +17,7 @@ import type { DecisionType, Organisation } from '../../organisation/api.ts';
 import { useRecordDecision, useWithdrawDecision, type CaseView, type Decision } from '../api.ts';
 import { svCollab } from '../../collaboration/sv.ts';
 import { SignatureRequest } from '../../signing/components/signature-request.tsx';
+import { useOnCall } from '../../signing/api.ts';
 
 type MakerKind = 'politician' | 'delegation';
 type Communicated = 'phone' | 'digital_signature' | 'paper' | 'in_person';
@@ -212,6 +213,19 @@ function DecisionDialog({ view, organisation, onClose, onSaved }: { view: CaseVi
   const handrackning = type ? isHandrackning(type.code) : false;
   const linkable = view.decisions.filter((d) => d.status === 'active' && DEFAULT_LVU_BASIS_CODES.includes(d.typeCode));
   const set = <K extends keyof DecisionDraft>(key: K, value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // The politicians on call for the case's municipality now (chair first): the form offers them, and takes the first once.
+  const onCall = useOnCall(view.municipalityCode, draft.makerKind === 'politician');
+  const onCallNow = draft.makerKind === 'politician' ? (onCall.data?.politicians ?? []) : [];
+  const offered = useRef(false);
+  const takePolitician = (p: { name: string; roleLabel: string; municipalityName: string }) =>
+    setDraft((d) => ({ ...d, makerName: p.name, makerCapacity: `${p.roleLabel}, ${p.municipalityName}` }));
+  useEffect(() => {
+    const first = onCallNow[0];
+    if (!offered.current && first && !draft.makerName) {
+      offered.current = true;
+      takePolitician(first);
+    }
+  });
 
   const chooseType = (code: string) => {
     const next = types.find((t) => t.code === code);
@@ -323,6 +337,23 @@ function DecisionDialog({ view, organisation, onClose, onSaved }: { view: CaseVi
           error={fieldErrors.makerKind}
           className="radio-group--inline"
         />
+        {onCallNow.length > 0 ? (
+          <div className="on-call-offer" aria-label={svCollab.decisionOnCall.heading}>
+            <p className="muted">{svCollab.decisionOnCall.heading}</p>
+            <ul className="plain-list">
+              {onCallNow.map((p) => (
+                <li key={p.id}>
+                  <Button type="button" variant="secondary" onClick={() => takePolitician(p)}>
+                    {svCollab.decisionOnCall.use(p.name, p.roleLabel)}
+                  </Button>{' '}
+                  <span>{svCollab.decisionOnCall.phone(p.phone)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : draft.makerKind === 'politician' && onCall.isSuccess ? (
+          <p className="muted">{svCollab.decisionOnCall.none}</p>
+        ) : null}
         <div className="form-grid">
           <TextField label={sv.decisions.makerName} name="makerName" value={draft.makerName} onChange={(v) => set('makerName', v)} error={fieldErrors.makerName} autoComplete="off" />
           <TextField
