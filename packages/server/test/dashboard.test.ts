@@ -115,7 +115,10 @@ describe('GET /api/dashboard/statistics', () => {
       .select(['i.type_code', 'i.count', 'c.received_at'])
       .execute();
     const expected = imported.filter((r) => localDateOf(r.received_at.toISOString(), TZ) >= '2023-12-01' && r.type_code === 'LVU43').reduce((s, r) => s + r.count, 0);
-    const registered = await db.selectFrom('decision').select('id').where('type_code', '=', 'LVU43').where('status', '=', 'active').execute();
+    // Registered decisions in the window (the demo also holds old cases, due for retention, outside it).
+    const registered = (
+      await db.selectFrom('decision as d').innerJoin('jour_case as c', 'c.id', 'd.case_id').select(['d.id', 'c.received_at']).where('d.type_code', '=', 'LVU43').where('d.status', '=', 'active').execute()
+    ).filter((r) => localDateOf(r.received_at.toISOString(), TZ) >= '2023-12-01');
     expect(d.decisions.find((x: { code: string }) => x.code === 'LVU43').count).toBe(expected + registered.length);
     expect((await manager.get('/api/dashboard/statistics?months=99')).statusCode).toBe(400);
   });

@@ -143,11 +143,14 @@ describe(`the server killed with SIGKILL under load (${testDbKind})`, () => {
     };
     const workers = Array.from({ length: 8 }, worker);
     // kill in the middle of the burst, with requests in flight
-    while (acknowledged.size < 40) await new Promise((r) => setTimeout(r, 20));
+    const deadline = Date.now() + 120_000;
+    while (acknowledged.size < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Listen for the exit before killing: under load it can come before the workers are done.
+    const firstClosed = new Promise((r) => first.child.once('close', r));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);
-    await new Promise((r) => first.child.once('close', r));
+    await firstClosed;
     const journalled = [...acknowledged.values()].flat().length;
     expect(acknowledged.size).toBeGreaterThanOrEqual(40);
     expect(journalled).toBeGreaterThan(0);
@@ -161,8 +164,9 @@ describe(`the server killed with SIGKILL under load (${testDbKind})`, () => {
       const text = JSON.stringify(await res.json());
       for (const entry of entries) expect(text, `${entry} lost`).toContain(entry);
     }
+    const secondClosed = new Promise((r) => second.child.once('close', r));
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('close', r));
+    await secondClosed;
   });
 });
 

@@ -1,5 +1,6 @@
-import { localDateOf, luhnCheckDigit, normalizeNameForSearch, type JsonValue, type Role } from '@jourbok/domain';
+import { localDateOf, luhnCheckDigit, normalizeNameForSearch, type Role } from '@jourbok/domain';
 import { writeAuditEvents, type Ctx, type Principal } from '../app/context.ts';
+import { createHandoverReport } from '../features/cases/closing.ts';
 
 /**
  * Data for the privacy features: registered cases of a past year with every
@@ -168,8 +169,10 @@ export async function seedOldCases(ctx: Ctx, organisationId: string, options: Ol
     if (category === 'boende') {
       await ctx.trx.insertInto('direct_cost').values({ case_id: c.id, kind: 'accommodation', amount_ore: 65000, cost_date: localDateOf(receivedAt.toISOString(), 'Europe/Stockholm'), note: 'Hotellnatt för kvinnan och barnen.', recorded_by: author.id, recorded_by_name: author.display_name, recorded_at: closedAt }).execute();
     }
-    const payload: Record<string, JsonValue> = { case: { caseNumber, persons: personIds.map((id) => ({ id, name: 'Namn i jourrapporten' })) } };
-    await ctx.trx.insertInto('handover_report').values({ case_id: c.id, organisation_id: organisationId, municipality_code: municipality, created_at: closedAt, created_by: author.id, payload: JSON.stringify(payload) }).execute();
+    // The handover report as the jour wrote it: built by the real use case, as the author, dated when the case closed.
+    const asAuthor: Ctx = { ...ctx, principal: { kind: 'user', displayName: author.display_name, userId: author.id, organisationId, role: 'socialsekreterare', municipalityCode: null } };
+    const report = await createHandoverReport(asAuthor, c.id);
+    await ctx.trx.updateTable('handover_report').set({ created_at: closedAt }).where('id', '=', report.id).execute();
   }
   await ctx.trx
     .insertInto('case_counter')

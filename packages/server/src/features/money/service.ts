@@ -339,7 +339,9 @@ export async function importOutcome(ctx: Ctx, csv: string): Promise<{ rows: numb
   try {
     records = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), delimiter, skip_empty_lines: true, trim: true, relax_column_count: false }) as Record<string, string>[];
   } catch (error) {
-    throw new AppError('validation', `Filen kunde inte läsas som CSV: ${(error as Error).message}`, 'csv');
+    // csv-parse explains in English; the user gets the line in Swedish.
+    const line = (error as { lines?: number }).lines;
+    throw new AppError('validation', `Filen kunde inte läsas som CSV${typeof line === 'number' ? ` (rad ${line})` : ''}: kontrollera citattecken, avgränsare och antalet kolumner.`, 'csv');
   }
   if (records.length === 0) throw new AppError('validation', 'Filen har inga rader efter rubrikraden.', 'csv');
   // A `period` column (YYYYMM or YYYY-MM) may replace year and month.
