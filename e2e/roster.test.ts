@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the roster' : skipReason, () => {
     const shift = running.assignments.find((a) => a.date === today && a.kind === 'open' && !onStandby.includes(a.staffId))!;
     const name = running.staff.find((s) => s.id === shift.staffId)!.name;
 
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beredskap' }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beredskap', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Beredskap' }).waitFor();
     await page.getByLabel('Medarbetare').selectOption({ label: name });
     await page.getByLabel('Larmad').fill(`${today}T05:40`);

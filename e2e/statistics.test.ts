@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'statistics' : skipReason, () => {
 
   it('shows the unit manager the T1 report of seeds/001 for 2022, 2023 and 2024', async () => {
     const { page } = manager;
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Statistik' }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Statistik', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Statistik' }).waitFor();
     const form = page.getByRole('form', { name: 'Välj rapport' });
     await form.getByLabel('Rapport', { exact: true }).selectOption('tertial');

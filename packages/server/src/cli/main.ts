@@ -18,8 +18,8 @@ Commands:
   import cases FILE [--dry-run]              import historical cases from CSV (all or nothing)
   import population FILE                     population per member and year from CSV
   report tertial --year Y --tertial 1|2|3 [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
-  costs allocate --year Y --period 1|2|3 [--amount SEK] [--format json|csv|xlsx|pdf] [--out FILE]
   report year --year Y [--municipality CODE|other] [--format json|csv|xlsx|pdf] [--out FILE]
+  costs allocate --year Y --period 1|2|3 [--amount SEK] [--format json|csv|xlsx|pdf] [--out FILE]
   retention run [--dry-run] [--format json]  remove personal data past its retention time (the dry run lists it)
 
 Every command takes --data DIR (PGlite, default ./data or JOURBOK_DATA)

@@ -51,9 +51,6 @@ export function createRouter() {
         // Public: no sign-in (the politician's signing link; the routing table for SOS Alarm and the police).
         { path: '/signera', element: <SigningPage /> },
         { path: '/vem-svarar', element: <RoutingPage /> },
-                { path: 'ekonomi', element: <RequireAbility ability="costs.read"><MoneyPage /></RequireAbility> },
-                { path: 'statistik', element: <RequireAbility ability="statistics.read"><StatisticsPage /></RequireAbility> },
-                { path: 'import', element: <RequireAbility ability="statistics.import"><ImportPage /></RequireAbility> },
         {
           element: <RequireSession />,
           children: [
@@ -90,6 +87,9 @@ export function createRouter() {
                 { path: 'verksamhetsplan/:year/:period', element: <RequireAbility ability="plans.write"><PlanFollowUpPage /></RequireAbility> },
                 { path: 'verksamhetsplan/:year/:period/rapport', element: <RequireAbility ability="plans.read"><PlanReportPage /></RequireAbility> },
                 { path: 'oversikt/statistik', element: <RequireAbility ability="dashboard.read"><DashboardPage /></RequireAbility> },
+                { path: 'ekonomi', element: <RequireAbility ability="costs.read"><MoneyPage /></RequireAbility> },
+                { path: 'statistik', element: <RequireAbility ability="statistics.read"><StatisticsPage /></RequireAbility> },
+                { path: 'import', element: <RequireAbility ability="statistics.import"><ImportPage /></RequireAbility> },
                 { path: 'byt-losenord', element: <ChangePasswordPage /> },
                 { path: '*', element: <NotFoundPage /> },
               ],
