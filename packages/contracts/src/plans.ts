@@ -133,6 +133,8 @@ export const ReportDocumentView = z.object({
   statistics: ReportTablesView.nullable(),
   /** one appendix per member (a kommun reader: its own) */
   appendices: z.array(ReportTablesView),
+  /** the annual report's deviations, complaints and self-inspections of the year (null in a tertial report) */
+  quality: z.array(z.object({ label: z.string(), count: z.number().int() })).nullable(),
   pdfUrl: z.string(),
 });
 export type ReportDocumentView = z.infer<typeof ReportDocumentView>;

@@ -172,6 +172,27 @@ describe('the assembled report', () => {
     expect(list.followUps[0]).toMatchObject({ period: 'T1', exists: false, status: null });
   });
 
+  it('the annual report counts the year’s deviations and complaints per type; a tertial report does not', async () => {
+    const manager = agents['demo.enhetschef']!;
+    const view = (await manager.get('/api/plans/2026/follow-ups/year')).json();
+    expect((await manager.put('/api/plans/2026/follow-ups/year', { version: view.version ?? 0, content: view.content })).statusCode).toBe(200);
+    const doc = (await manager.get('/api/plans/2026/reports/year')).json();
+    const rows = await t.deps.database.db
+      .selectFrom('deviation')
+      .select(['kind', 'category'])
+      .where('reported_at', '>=', new Date('2025-12-31T23:00:00Z'))
+      .where('reported_at', '<', new Date('2026-12-31T23:00:00Z'))
+      .execute();
+    const count = (label: string) => doc.quality.find((q: { label: string }) => q.label === label)?.count;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(count('Avvikelser')).toBe(rows.filter((r) => r.kind === 'deviation').length);
+    expect(count('Klagomål')).toBe(rows.filter((r) => r.kind === 'complaint').length);
+    expect(count('Avvikelser: handläggning')).toBe(rows.filter((r) => r.kind === 'deviation' && r.category === 'handling').length);
+    const pdf = await manager.get('/api/plans/2026/reports/year?format=pdf');
+    expect(pdfText(pdf.rawPayload)).toContain('Avvikelser, klagomål och egenkontroller 2026');
+    expect((await manager.get('/api/plans/2026/reports/T1')).json().quality).toBeNull();
+  });
+
   it('as a PDF: the organisation, the period, the goals with their status, the statistics and every appendix', async () => {
     const res = await agents['demo.controller']!.get('/api/plans/2026/reports/T1?format=pdf');
     expect(res.statusCode).toBe(200);

@@ -111,6 +111,18 @@ export async function renderReportDocumentPdf(doc: ReportDocumentView): Promise<
   pdf.heading('Viktiga frågor som uppkommit under perioden');
   pdf.paragraph(doc.importantIssues.trim() || '–');
 
+  if (doc.quality) {
+    pdf.heading(`Avvikelser, klagomål och egenkontroller ${doc.year}`);
+    const width = pdf.doc.page.width - pdf.doc.page.margins.left - pdf.doc.page.margins.right;
+    pdf.table(
+      [
+        { header: 'Typ', width: width - 120 },
+        { header: 'Antal', width: 120 },
+      ],
+      doc.quality.map((q) => ({ cells: [q.label, String(q.count)] })),
+    );
+  }
+
   if (doc.statistics) {
     pdf.doc.addPage();
     pdf.heading(`Statistik: ${doc.statistics.subtitle}`);

@@ -166,6 +166,20 @@ function Document({ doc }: { doc: ReportDocument }) {
       <Section title={t.importantIssues} id="issues">
         <p className="prose">{doc.importantIssues || '–'}</p>
       </Section>
+      {doc.quality ? (
+        <Section title={`Avvikelser, klagomål och egenkontroller ${doc.year}`} id="quality">
+          <Table caption={`Avvikelser, klagomål och egenkontroller ${doc.year}`} captionHidden>
+            <tbody>
+              {doc.quality.map((q) => (
+                <tr key={q.label}>
+                  <th scope="row">{q.label}</th>
+                  <td className="numeric">{q.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Section>
+      ) : null}
       {doc.statistics ? (
         <Section title={`${t.statistics}: ${doc.statistics.subtitle}`} id="statistics">
           <StatisticsTables tables={doc.statistics} comments={doc.statisticsComments} headingId="statistics" />

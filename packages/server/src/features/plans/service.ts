@@ -29,6 +29,7 @@ import type { ReportDocumentView } from '@jourbok/contracts';
 import type { Ctx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { getReport, getReportOrganisation } from '../statistics/service.ts';
+import { qualityCountsForYear } from '../quality/report.ts';
 import * as repo from './repository.ts';
 
 const TIME_ZONE = 'Europe/Stockholm';
@@ -203,6 +204,8 @@ export async function getReportDocument(ctx: Ctx, year: number, period: FollowUp
   const appendixCodes = isKommun ? [actor.municipalityCode!] : sortMembers(org.members).map((m) => m.code);
   const appendices = [];
   for (const code of appendixCodes) appendices.push(tablesOf(await getReport(ctx, { ...query, municipality: code })));
+  // The annual report counts the year's deviations and complaints per type (no personal data: counts only).
+  const quality = period === 'year' ? qualityRows(await qualityCountsForYear(ctx, actor.organisationId, year)) : null;
   return {
     organisation: org.name,
     year,
@@ -230,8 +233,34 @@ export async function getReportDocument(ctx: Ctx, year: number, period: FollowUp
     statisticsComments: followUp.statisticsComments,
     statistics,
     appendices,
+    quality,
     pdfUrl: `/api/plans/${year}/reports/${period}?format=pdf`,
   };
+}
+
+const deviationCategoryLabels: Record<string, string> = {
+  handling: 'handläggning',
+  technical: 'teknik',
+  collaboration: 'samverkan',
+  placement: 'brist på placering',
+  other: 'övrigt',
+};
+
+/** The year's quality counts as labelled rows for the annual report (every category, zeros too). */
+export function qualityRows(counts: Awaited<ReturnType<typeof qualityCountsForYear>>): { label: string; count: number }[] {
+  const byCategory = (what: string, bucket: { byCategory: Record<string, number> }) =>
+    Object.entries(bucket.byCategory).map(([category, count]) => ({ label: `${what}: ${deviationCategoryLabels[category] ?? category}`, count }));
+  return [
+    { label: 'Avvikelser', count: counts.deviations.total },
+    ...byCategory('Avvikelser', counts.deviations),
+    { label: 'Klagomål', count: counts.complaints.total },
+    ...byCategory('Klagomål', counts.complaints),
+    { label: 'Möjliga lex Sarah-ärenden', count: counts.possibleLexSarah },
+    { label: 'Anmälda till IVO', count: counts.reportedToIvo },
+    { label: 'Avslutade avvikelser och klagomål', count: counts.closed },
+    { label: 'Egenkontroller planerade', count: counts.selfInspections.planned },
+    { label: 'Egenkontroller genomförda', count: counts.selfInspections.performed },
+  ];
 }
 
 /** `tertialrapport-2026-T1.pdf`, `verksamhetsberattelse-2026.pdf` (a kommun reader's: with its kommunkod). */
