@@ -7,6 +7,7 @@ export const errorCodes = {
   csrf: 403,
   unauthenticated: 401,
   second_factor_required: 401,
+  password_change_required: 403,
   invalid_credentials: 401,
   account_locked: 423,
   throttled: 429,

@@ -173,11 +173,17 @@ describe('second factor enrolment', () => {
     expect(enrollment.qrSvg).toContain('<svg');
     const done = await a.post('/api/auth/totp/enroll', { code: totpCode(enrollment.secret, t.clock.now()) });
     expect(done.json().stage).toBe('change_password');
+    // the temporary password opens nothing on the server until it is changed, whatever the page does
+    const early = await a.get('/api/board');
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error.code).toBe('password_change_required');
+    expect(early.json().error.message).toMatch(/tillfälliga lösenord/);
     const weak = await a.post('/api/auth/password', { currentPassword: created.initialPassword, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.field).toBe('newPassword');
     const changed = await a.post('/api/auth/password', { currentPassword: created.initialPassword, newPassword: 'a much longer passphrase' });
     expect(changed.statusCode).toBe(200);
     expect((await a.get('/api/session')).json().user.mustChangePassword).toBe(false);
+    expect((await a.get('/api/board')).statusCode).toBe(200);
   });
 });

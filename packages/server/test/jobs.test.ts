@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../src/app/context.ts';
 import { loadConfig } from '../src/config.ts';
@@ -165,6 +166,27 @@ describe('the runner of a server process', () => {
     for (let i = 0; i < 100 && !(await deliveryRuns()).some((r) => r.date === '2026-12-11'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     await runner.stop();
     expect((await deliveryRuns()).find((r) => r.date === '2026-12-11')).toMatchObject({ runner: runner.id, delivered: 1 });
+  });
+
+  it('refreshes the planner statistics on PGlite (no autovacuum there) when due, and not before', async () => {
+    // a new table has no statistics until something analyses it
+    await sql`create table maintenance_probe as select generate_series(1, 1000) as x`.execute(t.deps.database.db);
+    const probeStats = async () => (await sql<{ n: number }>`select count(*)::integer as n from pg_stats where tablename = 'maintenance_probe'`.execute(t.deps.database.db)).rows[0]!.n;
+    expect(await probeStats()).toBe(0);
+    const runner = new JobRunner(t.deps, 60_000, { firstAnalyzeAfterMs: 1_000, analyzeEveryMs: 60_000 });
+    const start = Date.now();
+    expect(await runner.maintain(start)).toBe(false);
+    const ran = await runner.maintain(start + 2_000);
+    if (testDbKind === 'pglite') {
+      expect(ran).toBe(true);
+      expect(await runner.maintain(start + 3_000)).toBe(false);
+      expect(await runner.maintain(start + 63_000)).toBe(true);
+      expect(await probeStats()).toBe(1);
+    } else {
+      // PostgreSQL's autovacuum does it
+      expect(ran).toBe(false);
+    }
+    await sql`drop table maintenance_probe`.execute(t.deps.database.db);
   });
 
   it('is not started when JOURBOK_JOBS=false', () => {

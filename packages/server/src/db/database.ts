@@ -14,8 +14,12 @@ export interface Database {
   db: Kysely<DB>;
   /** Where the data lives, for messages (a directory, or the URL without password). */
   location: string;
-  /** Subscribe to a NOTIFY channel; returns the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribe to a NOTIFY channel; returns the unsubscribe function.
+   * `onGap` is called when notifications may have been missed (PostgreSQL:
+   * the listening connection was lost; it is re-established by itself).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as an uncompressed tarball (for `loadDataDir`) */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -58,44 +62,89 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // A pool error (server restarted) must not crash the process; queries fail and retry.
+  // A lost connection must not crash the process. The pool handles errors of
+  // idle clients; a client checked out by a transaction that is between two
+  // queries when the connection drops emits 'error' with nobody listening,
+  // which would be an uncaught exception. Its next query fails instead
+  // ("not queryable": 503), and the pool discards it when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   const listeners = new Map<string, Set<(payload: string) => void>>();
+  const gapHandlers = new Set<() => void>();
   let listenClient: pg.PoolClient | null = null;
-  const ensureListenClient = async () => {
-    if (listenClient) return listenClient;
-    const client = await pool.connect();
-    client.on('notification', (message) => {
-      for (const fn of listeners.get(message.channel) ?? []) fn(message.payload ?? '');
-    });
-    client.on('error', () => {
-      listenClient = null;
-    });
-    listenClient = client;
-    return client;
+  let connecting: Promise<pg.PoolClient> | null = null;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+  // The LISTEN connection is held for the life of the process. When it is lost
+  // (PostgreSQL restarted, network cut), notifications sent meanwhile are gone:
+  // listeners hear of the gap, and the connection is re-established with a
+  // growing pause (1 s … 30 s) and every channel listened to again.
+  const connectListener = (): Promise<pg.PoolClient> => {
+    if (listenClient) return Promise.resolve(listenClient);
+    connecting ??= (async () => {
+      const client = await pool.connect();
+      let lost = false;
+      const onLost = () => {
+        if (lost) return;
+        lost = true;
+        if (listenClient === client) listenClient = null;
+        if (closed) return;
+        client.release(true);
+        for (const fn of gapHandlers) fn();
+        scheduleReconnect(1_000);
+      };
+      client.on('notification', (message) => {
+        for (const fn of listeners.get(message.channel) ?? []) fn(message.payload ?? '');
+      });
+      client.on('error', onLost);
+      client.on('end', onLost);
+      try {
+        for (const channel of listeners.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        onLost();
+        throw error;
+      }
+      listenClient = client;
+      return client;
+    })().finally(() => (connecting = null));
+    return connecting;
+  };
+  const scheduleReconnect = (delay: number) => {
+    if (closed || reconnectTimer || listeners.size === 0) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      connectListener().catch(() => scheduleReconnect(Math.min(delay * 2, 30_000)));
+    }, delay);
+    reconnectTimer.unref();
   };
   return {
     kind: 'postgres',
     db,
     location: redactUrl(url),
-    async listen(channel, onPayload) {
-      const client = await ensureListenClient();
+    async listen(channel, onPayload, onGap) {
       let set = listeners.get(channel);
       if (!set) {
         set = new Set();
         listeners.set(channel, set);
+        // (a connection made from here on listens to every channel in `listeners`; LISTEN twice is harmless)
+        const client = await connectListener();
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
       }
       set.add(onPayload);
+      if (onGap) gapHandlers.add(onGap);
       return async () => {
         set.delete(onPayload);
+        if (onGap) gapHandlers.delete(onGap);
       };
     },
     async close() {
-      listenClient?.release();
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      const client = listenClient;
       listenClient = null;
+      client?.release();
       await db.destroy();
     },
   };

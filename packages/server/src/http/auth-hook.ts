@@ -108,6 +108,10 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
       }
       return sendError(reply, 'unauthenticated', 'Du är inte inloggad, eller så har sessionen gått ut. Logga in igen.');
     }
+    // A temporary password (new account, reset by an administrator) opens nothing until it is changed.
+    if (request.session?.user.must_change_password) {
+      return sendError(reply, 'password_change_required', 'Byt ditt tillfälliga lösenord innan du fortsätter.');
+    }
     if (!can(principal, access.permission)) {
       return sendError(reply, 'forbidden', 'Du har inte behörighet till det här.');
     }

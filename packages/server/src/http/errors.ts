@@ -63,9 +63,15 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
   return reply.status(errorCodes[code]).send({ error: { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) } });
 }
 
-function isDatabaseDown(error: unknown): boolean {
+/** Connection-level codes: the server is unreachable, restarting, or cut the connection (class 08, 57P01–57P03). */
+const databaseDownCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/** node-postgres reports a dropped connection or a full pool without a code. */
+const databaseDownMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+export function isDatabaseDown(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '08006' || code === '08001' || code === 'ETIMEDOUT';
+  if (code && databaseDownCodes.has(code)) return true;
+  return error instanceof Error && !code && databaseDownMessages.test(error.message);
 }
 
 /** One place maps every failure to a status and a Swedish message; never a stack trace. */

@@ -16,7 +16,8 @@ declare module '@tanstack/react-query' {
   }
 }
 
-const signedOutCodes = new Set(['unauthenticated', 'second_factor_required']);
+// password_change_required: the refetched session sends the user to the change-password page.
+const signedOutCodes = new Set(['unauthenticated', 'second_factor_required', 'password_change_required']);
 
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({

@@ -78,6 +78,17 @@ export async function insertImportedCases(trx: Trx, organisationId: string, now:
   return inserted.rows.length;
 }
 
+/**
+ * Refresh the planner's statistics of the tables an import filled, in the
+ * import's transaction (they commit or roll back with it). Without this, the
+ * first reports after a large import are planned for near-empty tables: on
+ * PGlite, which has no autovacuum, a member's annual appendix over ten
+ * imported years took 40 s instead of 0.3 s (bench/reports).
+ */
+export async function analyzeImportedCases(trx: Trx): Promise<void> {
+  await sql`analyze jour_case, imported_decision`.execute(trx);
+}
+
 /** The (year, kommunkod) pairs that already have a population figure. */
 export async function existingPopulationKeys(trx: Trx, organisationId: string): Promise<Set<string>> {
   const rows = await trx.selectFrom('population').select(['year', 'municipality_code']).where('organisation_id', '=', organisationId).execute();

@@ -182,6 +182,7 @@ export async function importCases(ctx: Ctx, open: CsvSource, options: ImportOpti
   );
   if (isChanged || second.sha256 !== first.sha256) throw changed();
   await flush();
+  if (imported > 0) await repo.analyzeImportedCases(ctx.trx);
   await ctx.audit({
     action: 'cases.imported',
     entityType: 'case',

@@ -27,6 +27,7 @@ type Listener = (event: LiveEvent) => void;
 
 export class LiveHub {
   readonly #listeners = new Set<Listener>();
+  readonly #gapListeners = new Set<() => void>();
   #unlisten: (() => Promise<void>) | null = null;
 
   constructor(private readonly database: Database) {}
@@ -41,12 +42,19 @@ export class LiveHub {
         return;
       }
       for (const fn of this.#listeners) fn(event);
+    }, () => {
+      for (const fn of [...this.#gapListeners]) fn();
     });
   }
 
-  subscribe(fn: Listener): () => void {
+  /** `onGap`: events may have been lost (the database connection dropped); the stream should end so the client resyncs. */
+  subscribe(fn: Listener, onGap?: () => void): () => void {
     this.#listeners.add(fn);
-    return () => this.#listeners.delete(fn);
+    if (onGap) this.#gapListeners.add(onGap);
+    return () => {
+      this.#listeners.delete(fn);
+      if (onGap) this.#gapListeners.delete(onGap);
+    };
   }
 
   get size(): number {
@@ -57,5 +65,6 @@ export class LiveHub {
     await this.#unlisten?.();
     this.#unlisten = null;
     this.#listeners.clear();
+    this.#gapListeners.clear();
   }
 }

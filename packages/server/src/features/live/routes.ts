@@ -34,7 +34,7 @@ export async function registerLiveRoutes(api: Api, deps: Deps) {
         if (principal.role === 'kommun' && event.municipalityCode !== principal.municipalityCode) return;
         if (event.topic === 'case' && !can(principal, 'cases.read')) return;
         raw.write(`event: ${event.topic}\ndata: ${JSON.stringify({ id: event.id ?? null })}\n\n`);
-      });
+      }, () => raw.end()); // events may have been lost: the browser reconnects and refetches what it shows
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 20_000);
       const end = () => {
         clearInterval(heartbeat);

@@ -1,7 +1,8 @@
 // Live updates: one server-sent-event stream per signed-in tab (GET /api/events).
 // Events carry ids only; the listener refetches what the user may see. The
-// browser reconnects on its own (the server asks for 3 s); after a gap, the
-// listener is told to refetch everything on screen, since events may be lost.
+// browser reconnects on its own (the server asks for 3 s; after an error
+// answer this hook opens a new stream); after a gap, the listener is told to
+// refetch everything on screen, since events may be lost.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 export type LiveTopic = 'case' | 'board';
@@ -48,27 +49,45 @@ export function useLiveEvents(handlers: Handlers) {
   current.current = handlers;
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/events');
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
     let wasLost = false;
-    setState('connecting');
-    source.onopen = () => {
-      setState('open');
-      if (wasLost) current.current.onResume();
-      wasLost = false;
-    };
-    source.onerror = () => {
-      wasLost = true;
-      setState('lost');
-    };
     const listen = (topic: LiveTopic) => (event: MessageEvent) => current.current.onEvent(topic, idOf(event));
     const onCase = listen('case');
     const onBoard = listen('board');
-    source.addEventListener('case', onCase);
-    source.addEventListener('board', onBoard);
+    // The browser reconnects by itself after a dropped stream; after an error
+    // answer (the server or its database was down: 503) it gives up, so a new
+    // stream is opened here after a pause.
+    const open = () => {
+      const next = new EventSource('/api/events');
+      source = next;
+      next.onopen = () => {
+        setState('open');
+        if (wasLost) current.current.onResume();
+        wasLost = false;
+      };
+      next.onerror = () => {
+        wasLost = true;
+        setState('lost');
+        if (next.readyState === EventSource.CLOSED && retry === null) {
+          retry = setTimeout(() => {
+            retry = null;
+            open();
+          }, 5_000);
+        }
+      };
+      next.addEventListener('case', onCase);
+      next.addEventListener('board', onBoard);
+    };
+    setState('connecting');
+    open();
     return () => {
-      source.removeEventListener('case', onCase);
-      source.removeEventListener('board', onBoard);
-      source.close();
+      if (retry !== null) clearTimeout(retry);
+      if (source) {
+        source.removeEventListener('case', onCase);
+        source.removeEventListener('board', onBoard);
+        source.close();
+      }
       setState('connecting');
     };
   }, []);
