@@ -7,7 +7,8 @@
 // over the demo organisation with its ~12 000 cases); the load generator is
 // this process. Prints throughput, p50/p95/p99 per request kind, errors, the
 // live events received, and the server's resident memory (idle, peak, after).
-// Run: npx tsx bench/load.ts [--duration 60] [--connections 200] [--only pglite|postgres]
+// Run: npx tsx bench/load.ts [--duration 60] [--connections 200] [--only pglite|postgres] [--profile DIR]
+// (BENCH_MIX='{"board":0.25}' runs only the kinds named, with those shares of the connections.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,13 +21,13 @@ import { totpCode } from '../packages/server/src/features/auth/crypto.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../packages/server/src/seed/demo.ts';
 import { percentiles } from './support/server.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '200' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '200' }, only: { type: 'string' }, profile: { type: 'string' } } });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const bin = fileURLToPath(new URL('../packages/server/bin/jourbok.mjs', import.meta.url));
 
 /** How the workers split across what they do (fractions of the connections). */
-const mix = { board: 0.25, lookup: 0.25, caseView: 0.25, journal: 0.15, registration: 0.1 } as const;
+const mix = (process.env.BENCH_MIX ? JSON.parse(process.env.BENCH_MIX) : { board: 0.25, lookup: 0.25, caseView: 0.25, journal: 0.15, registration: 0.1 }) as Record<'board' | 'lookup' | 'caseView' | 'journal' | 'registration', number>;
 type Kind = keyof typeof mix;
 
 const members = ['0115', '0117', '0187', '0186', '0188', '0162', '0160'];
@@ -73,7 +74,9 @@ async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
     drop = async () => rmSync(dir, { recursive: true, force: true });
   }
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'JOURBOK_DATA'));
-  const child = spawn(process.execPath, [bin, 'start', '--demo', '--port', '0', ...target], {
+  // --profile DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, bin, 'start', '--demo', '--port', '0', ...target], {
     env: { ...env, JOURBOK_LOG_LEVEL: 'warn', JOURBOK_JOBS: 'false', JOURBOK_THROTTLE_ATTEMPTS: '10000', JOURBOK_DB_POOL: '20' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,6 +16,7 @@ export const errorCodes = {
   conflict: 409,
   stale: 409,
   unavailable: 503,
+  storage_full: 507,
   internal: 500,
 } as const;
 

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openAsBlob, openSync, rmSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,15 +32,15 @@ afterAll(async () => {
 const secret = demoAccounts.find((a) => a.username === 'demo.socialsekreterare')!.totpSecret!;
 
 /** A database with the demo for the spawned server: a PGlite directory or a PostgreSQL database. */
-async function serverTarget(): Promise<string[]> {
+async function serverTarget(inDir?: string): Promise<string[]> {
   if (testDbKind === 'postgres') {
     const db = await createTestDatabase({ seeded: true });
     await db.database.close();
     cleanups.push(() => db.close().catch(() => {}));
     return ['--database-url', db.url!];
   }
-  const dir = mkdtempSync(join(tmpdir(), 'jourbok-fault-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = inDir ?? mkdtempSync(join(tmpdir(), 'jourbok-fault-'));
+  if (!inDir) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const templates = inject('jourbokTemplates');
   const database = await openDatabase({ dataDir: dir, ...(templates?.kind === 'pglite' ? { loadDataDir: await openAsBlob(templates.seeded) } : {}) });
   if (templates?.kind !== 'pglite') {
@@ -284,6 +284,134 @@ describe.runIf(testDbKind === 'postgres')('PostgreSQL unavailable under load', (
     }
     const verify = await verifyAuditChain(direct.db);
     expect(verify.ok, JSON.stringify(verify)).toBe(true);
+  });
+});
+
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as in CI): a disk of a chosen size to fill or make read-only. */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'jourbok-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+/** A small disk of its own: a tmpfs mounted for the test and unmounted after. */
+function smallDisk(megabytes: number): string {
+  const point = mkdtempSync(join(tmpdir(), 'jourbok-disk-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', point]);
+  cleanups.push(() => {
+    spawnSync('umount', ['-l', point]);
+    rmSync(point, { recursive: true, force: true });
+  });
+  return point;
+}
+
+/** Fill the disk of `path` to the last byte, as another program would. */
+function fillDisk(path: string) {
+  const fd = openSync(path, 'w');
+  try {
+    for (const size of [1 << 20, 1 << 12, 1]) {
+      const chunk = Buffer.alloc(size);
+      try {
+        for (;;) writeSync(fd, chunk);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOSPC') throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function stopServer(running: Running) {
+  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
+  const closed = new Promise((r) => running.child.once('close', r));
+  running.child.kill('SIGTERM');
+  await closed;
+}
+
+// PGlite only (the embedded database writes to the server's own disk); needs
+// to mount a tmpfs, which CI's root can. On a developer's machine without
+// root these are skipped; the unit tests of pgliteDirectoryProblem still run.
+describe.runIf(testDbKind === 'pglite' && canMount())('PGlite on a full or read-only disk', () => {
+  it('a full disk: writes fail with a clear 507, nothing saved is lost, and with space back the server goes on', { timeout: 300_000 }, async () => {
+    const disk = smallDisk(400);
+    const dir = join(disk, 'data');
+    const target = await serverTarget(dir);
+    const server = await startServer(target);
+    let exited = false;
+    server.child.once('exit', () => (exited = true));
+    const client = new Client(server.url);
+    await client.signIn();
+    const acknowledged: string[] = [];
+    const register = async (i: number) => {
+      const res = await client.request('POST', '/api/cases', registration(i));
+      const body = await res.json();
+      if (res.status === 200) acknowledged.push(body.id as string);
+      return { status: res.status, message: (body.error as { message?: string } | undefined)?.message ?? '' };
+    };
+    for (let i = 0; i < 5; i++) expect((await register(i)).status).toBe(200);
+
+    // another program fills the disk
+    const filler = join(disk, 'filler');
+    fillDisk(filler);
+    const failures: { status: number; message: string }[] = [];
+    for (let i = 5; i < 25 && !exited; i++) {
+      try {
+        const r = await register(i);
+        if (r.status !== 200) failures.push(r);
+      } catch {
+        // the connection dropped: the embedded database stopped the process (a write-ahead log it could not write)
+      }
+    }
+    // either every write failed with the clear 507, or the database stopped the server; never a 500
+    expect(failures.length > 0 || exited).toBe(true);
+    for (const f of failures) {
+      expect(f.status).toBe(507);
+      expect(f.message).toMatch(/Disken där databasen sparar är full/);
+    }
+
+    // space is freed: a server still running goes on by itself
+    rmSync(filler);
+    if (!exited) {
+      expect((await register(100)).status).toBe(200);
+      await stopServer(server);
+    }
+    // after a restart every acknowledged case is there, and the audit chain holds
+    const again = await startServer(target);
+    const after = new Client(again.url);
+    await after.signIn();
+    for (const id of acknowledged) expect((await after.request('GET', `/api/cases/${id}`)).status, `case ${id} lost`).toBe(200);
+    await stopServer(again);
+    const verify = spawnSync(process.execPath, [bin, 'audit', 'verify', ...target], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, JOURBOK_LOG_LEVEL: 'error' } });
+    expect(verify.status, verify.stderr).toBe(0);
+  });
+
+  it('a read-only data directory: the server refuses to start and says why, then starts when it is writable again', { timeout: 300_000 }, async () => {
+    const disk = smallDisk(400);
+    const dir = join(disk, 'data');
+    const target = await serverTarget(dir);
+    execFileSync('mount', ['-o', 'remount,ro', disk]);
+    const refused = await startServer(target).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/exited with 1/);
+    expect(refused).toMatch(/Cannot open the database: the data directory .* is on a read-only file system/);
+    expect(refused).not.toMatch(/\n\s+at /); // no stack trace
+    execFileSync('mount', ['-o', 'remount,rw', disk]);
+    const server = await startServer(target);
+    const client = new Client(server.url);
+    await client.signIn();
+    expect((await client.request('GET', '/api/board')).status).toBe(200);
+    await stopServer(server);
   });
 });
 

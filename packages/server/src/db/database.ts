@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -7,6 +8,11 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The database could not be opened; the message says why and what to do (shown as is by the CLI). */
+export class DatabaseOpenError extends Error {
+  override name = 'DatabaseOpenError';
+}
 
 /** An open database: the Kysely instance plus what differs between the engines. */
 export interface Database {
@@ -150,14 +156,53 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
+/** Free space PGlite needs to start: its write-ahead log grows in 16 MiB segments, and recovery may write one. */
+export const PGLITE_MIN_FREE_BYTES = 32 * 2 ** 20;
+
+/** Why a PGlite data directory cannot be used, said so an administrator knows what to do (null: it can). */
+export function pgliteDirectoryProblem(dataDir: string): string | null {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const probe = join(dataDir, '.jourbok-write-check');
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EROFS') return `the data directory ${dataDir} is on a read-only file system; Jourbok must write there (mount it read-write, or choose another directory with --data or JOURBOK_DATA)`;
+    if (code === 'EACCES' || code === 'EPERM') return `the data directory ${dataDir} is not writable by this user; Jourbok must write there (fix its permissions, or choose another directory)`;
+    if (code === 'ENOSPC') return `the disk of the data directory ${dataDir} is full; free some space and start again`;
+    return `the data directory ${dataDir} cannot be written (${code ?? 'unknown error'})`;
+  }
+  try {
+    const fs = statfsSync(dataDir);
+    const free = fs.bavail * fs.bsize;
+    if (free < PGLITE_MIN_FREE_BYTES) {
+      return `only ${(free / 2 ** 20).toFixed(1)} MiB free on the disk of the data directory ${dataDir}; the database needs at least ${PGLITE_MIN_FREE_BYTES / 2 ** 20} MiB to start. Free some space and start again; nothing has been changed`;
+    }
+  } catch {
+    // statfs unsupported here: the open below says what is wrong, if anything
+  }
+  return null;
+}
+
 async function openPGlite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { pg_trgm },
-    parsers,
-  });
+  if (dataDir) {
+    const problem = pgliteDirectoryProblem(dataDir);
+    if (problem) throw new DatabaseOpenError(`Cannot open the database: ${problem}.`);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      extensions: { pg_trgm },
+      parsers,
+    });
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `Cannot open the database in ${dataDir ?? 'memory'} (${(error as Error).message}). Check that the directory is writable, that its disk has free space, and that no other Jourbok process uses it.`,
+    );
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',

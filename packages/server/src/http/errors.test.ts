@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseDown } from './errors.ts';
+import { isDatabaseDown, isStorageFull } from './errors.ts';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -19,5 +19,16 @@ describe('isDatabaseDown: which failures answer 503 "Databasen svarar inte"', ()
     ['not an error', 'Connection terminated', false],
   ])('%s → %s', (_name, error, expected) => {
     expect(isDatabaseDown(error)).toBe(expected);
+  });
+});
+
+describe('isStorageFull: the database disk is full (507, "Disken … är full")', () => {
+  it.each([
+    ['disk_full from PostgreSQL or PGlite', withCode('53100', 'could not extend file'), true],
+    ['out of memory is something else', withCode('53200'), false],
+    ['a refused connection is something else', withCode('ECONNREFUSED'), false],
+    ['no code', new Error('No space left on device'), false],
+  ])('%s → %s', (_name, error, expected) => {
+    expect(isStorageFull(error)).toBe(expected);
   });
 });

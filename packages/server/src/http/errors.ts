@@ -68,6 +68,11 @@ const databaseDownCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
 /** node-postgres reports a dropped connection or a full pool without a code. */
 const databaseDownMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
 
+/** The database's disk is full (53100 disk_full, 53200 out of memory is not this). */
+export function isStorageFull(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '53100';
+}
+
 export function isDatabaseDown(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   if (code && databaseDownCodes.has(code)) return true;
@@ -96,6 +101,10 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendError(reply, 'validation', 'Begäran innehåller ogiltig JSON.');
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'validation', 'Begäran är för stor.');
+    if (isStorageFull(error)) {
+      request.log.error({ err: { code: (error as { code?: string }).code } }, 'database disk full');
+      return sendError(reply, 'storage_full', 'Disken där databasen sparar är full. Det du skickade har inte sparats; det som sparats tidigare finns kvar. Kontakta administratören.');
+    }
     if (isDatabaseDown(error)) {
       request.log.error({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
       return sendError(reply, 'unavailable', 'Databasen svarar inte just nu. Försök igen om en stund – inget har sparats av den här begäran.');

@@ -41,6 +41,8 @@ export async function getBoard(ctx: Ctx) {
   ]);
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
   const persons = await repo.casePersons(ctx.trx, open.map((c) => c.id));
+  const personsOf = new Map<string, typeof persons>();
+  for (const p of persons) personsOf.set(p.case_id, [...(personsOf.get(p.case_id) ?? []), p]);
   const assessed = new Set(
     open.length === 0
       ? []
@@ -71,8 +73,7 @@ export async function getBoard(ctx: Ctx) {
       categoryCode: c.category_code,
       summary: c.summary.length > 160 ? `${c.summary.slice(0, 157)}…` : c.summary,
       concernsChild: c.concerns_child,
-      persons: persons
-        .filter((p) => p.case_id === c.id)
+      persons: (personsOf.get(c.id) ?? [])
         .map((p) => presentCasePerson(p, today))
         .map((p) => ({ displayName: p.displayName, role: p.role, isProtected: p.isProtected })),
       protectionAssessmentOverdue: protectionAssessmentState(c, assessed.has(c.id), ctx.now).overdue,
