@@ -48,6 +48,9 @@ interface Server {
   close(): Promise<void>;
 }
 
+/** Lines the server wrote (log level warn: warnings and errors) during the run. */
+let serverLines = 0;
+
 /** `jourbok start --demo` on a fresh database, in its own process. */
 async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
   let target: string[];
@@ -89,6 +92,9 @@ async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    // keep reading what the server writes, or a full pipe stalls it; count its warnings
+    child.stdout!.on('data', (d: Buffer) => (serverLines += d.toString().split('\n').length - 1));
+    child.stderr!.on('data', (d: Buffer) => (serverLines += d.toString().split('\n').length - 1));
     child.on('exit', (code) => reject(new Error(`jourbok start exited with ${code}: ${out}`)));
   });
   return {
@@ -148,6 +154,7 @@ async function runOn(kind: 'postgres' | 'pglite') {
       caseIds.push(((await res.json()) as { id: string }).id);
     }
     const idleRss = rssMiB(pid);
+    serverLines = 0;
     let n = 0;
     const pick = () => caseIds[n++ % caseIds.length]!;
     const requests: Record<Kind, autocannon.Request[]> = {
@@ -204,7 +211,7 @@ async function runOn(kind: 'postgres' | 'pglite') {
       total += p.count;
       process.stdout.write(`| ${k} | ${Math.max(1, Math.round(CONNECTIONS * mix[k]))} | ${(p.count / seconds).toFixed(1)} | ${p.p50.toFixed(0)} ms | ${p.p95.toFixed(0)} ms | ${p.p99.toFixed(0)} ms | ${failed.get(k)} | ${r.errors}, ${r.timeouts} |\n`);
     });
-    process.stdout.write(`total ${(total / seconds).toFixed(1)} requests/s; server RSS idle ${idleRss.toFixed(0)} MiB, peak ${peakRss.toFixed(0)} MiB, after ${afterRss.toFixed(0)} MiB\n`);
+    process.stdout.write(`total ${(total / seconds).toFixed(1)} requests/s; server RSS idle ${idleRss.toFixed(0)} MiB, peak ${peakRss.toFixed(0)} MiB, after ${afterRss.toFixed(0)} MiB; ${serverLines} log lines (warn and above)\n`);
   } finally {
     await server.close();
   }

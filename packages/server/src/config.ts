@@ -30,6 +30,8 @@ const schema = z.object({
   JOURBOK_MAIL_FROM: z.string().min(3).default('Jourbok <jourbok@localhost>'),
   /** run the scheduled jobs (report delivery, reminders) in this process */
   JOURBOK_JOBS: bool.default(true),
+  /** API requests served at once, the rest wait their turn at the door; unset: 8 on PGlite, unlimited on PostgreSQL (its pool limits it) */
+  JOURBOK_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -54,6 +56,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   runJobs: boolean;
+  /** null: the default for the database (see http/admission.ts); 0: unlimited */
+  maxConcurrentRequests: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +94,6 @@ export function loadConfig(env: Env, overrides: Env = {}): Readonly<Config> {
     smtpUrl: e.JOURBOK_SMTP_URL,
     mailFrom: e.JOURBOK_MAIL_FROM,
     runJobs: e.JOURBOK_JOBS,
+    maxConcurrentRequests: e.JOURBOK_MAX_CONCURRENT_REQUESTS ?? null,
   });
 }

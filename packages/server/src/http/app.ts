@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/context.ts';
+import { registerAdmission } from './admission.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerErrorHandler, sendError } from './errors.ts';
 import { registerFeatures } from './features.ts';
@@ -64,6 +65,8 @@ export async function buildApp(deps: Deps): Promise<App> {
     return payload;
   });
 
+  // before authentication: the session check is one of the database turns a request waits for
+  registerAdmission(app, deps);
   registerAuthHook(app, deps);
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
