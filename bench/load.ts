@@ -165,7 +165,7 @@ async function runOn(kind: 'postgres' | 'pglite') {
       registration: [{ method: 'POST', path: '/api/cases', setupRequest: (r) => ({ ...r, body: JSON.stringify(registration(200 + n++)) }) }],
     };
     // Live updates: each board user holds the event stream open and counts what arrives.
-    const boardUsers = Math.max(1, Math.round(CONNECTIONS * mix.board));
+    const boardUsers = process.env.BENCH_STREAMS ? Number(process.env.BENCH_STREAMS) : Math.max(1, Math.round(CONNECTIONS * (mix.board ?? 0)));
     const streams = new AbortController();
     let liveEvents = 0;
     let streamsOpen = 0;

@@ -30,7 +30,7 @@ const schema = z.object({
   JOURBOK_MAIL_FROM: z.string().min(3).default('Jourbok <jourbok@localhost>'),
   /** run the scheduled jobs (report delivery, reminders) in this process */
   JOURBOK_JOBS: bool.default(true),
-  /** API requests served at once, the rest wait their turn at the door; unset: 8 on PGlite, unlimited on PostgreSQL (its pool limits it) */
+  /** API requests served at once, the rest wait their turn at the door; unset: 2 on PGlite, unlimited on PostgreSQL (its pool limits it) */
   JOURBOK_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 

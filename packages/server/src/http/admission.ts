@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../app/context.ts';
 
-/** PGlite is one connection: a handful of requests at a time keeps every request's turns short. */
-export const PGLITE_DEFAULT_CONCURRENCY = 8;
+/**
+ * PGlite is one connection: two requests at a time let one request's
+ * JavaScript (JSON, PDF, hashing) overlap the other's queries. Measured with
+ * bench/load (200 busy clients): with 8 at a time registrations still timed
+ * out behind reads; with 2 every kind got through at the same latency.
+ */
+export const PGLITE_DEFAULT_CONCURRENCY = 2;
 
 /**
  * Admission control: at most `limit` API requests are served at once; the
