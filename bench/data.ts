@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nordostPreset } from '@jourbok/domain';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase, type Database } from '../packages/server/src/db/database.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import { insertOrganisationFromPreset } from '../packages/server/src/features/organisation/repository.ts';
+import { scratchPostgres } from './support/measure.ts';
 import { fmt, percentiles } from './support/server.ts';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, jours: { type: 'string', default: '30' }, years: { type: 'string', default: '10' }, only: { type: 'string' }, keep: { type: 'boolean', default: false } } });
@@ -128,20 +128,11 @@ async function runOn(kind: 'postgres' | 'pglite', jours: number) {
   if (kind === 'postgres') {
     const adminUrl = process.env.DATABASE_URL;
     if (!adminUrl) throw new Error('DATABASE_URL is needed for the PostgreSQL data set');
-    const name = `jourbok_data_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+    const scratch = await scratchPostgres(adminUrl, 'jourbok_data');
+    database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
     cleanup = async () => {
-      if (values.keep) return void process.stdout.write(`  kept database ${name}\n`);
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      if (values.keep) return void process.stdout.write(`  kept database ${scratch.name}\n`);
+      await scratch.drop();
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'jourbok-data-'));

@@ -2,42 +2,13 @@
 // 1 000 000 rows) on the embedded database: time and peak memory of the dry
 // run, the import, a second import (every row skipped) and a report over the
 // result. Run: npx tsx bench/import-cases.ts [ROWS]
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runJourbok } from './support/measure.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/server/bin/jourbok.mjs');
 const rows = Number(process.argv[2] ?? 1_000_000);
-
-/** Run the CLI, sampling its resident memory; returns seconds, peak MiB and the output. */
-function run(args: string[]): Promise<{ seconds: number; peakMiB: number; code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JOURBOK_LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    let peak = 0;
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setInterval(() => {
-      try {
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-        peak = Math.max(peak, kb / 1024);
-      } catch {
-        // exited
-      }
-    }, 100);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ seconds: (Date.now() - started) / 1000, peakMiB: peak, code: code ?? 1, stdout, stderr });
-    });
-  });
-}
 
 async function writeFile(path: string) {
   const out = createWriteStream(path);
@@ -70,7 +41,7 @@ try {
     ['report year 2024 (json)', ['report', 'year', '--year', '2024', '--format', 'json', ...data]],
   ];
   for (const [name, args] of steps) {
-    const r = await run(args);
+    const r = await runJourbok(args);
     if (r.code !== 0) throw new Error(`${name}: exit ${r.code}: ${r.stderr}`);
     console.log(`${name.padEnd(28)} ${r.seconds.toFixed(1).padStart(7)} s  peak ${r.peakMiB.toFixed(0).padStart(5)} MiB  ${name.startsWith('import') ? `${Math.round(rows / r.seconds)} rows/s` : ''}`);
   }

@@ -10,21 +10,19 @@
 // Run: npx tsx bench/load.ts [--duration 60] [--connections 200] [--only pglite|postgres] [--profile DIR]
 // (BENCH_MIX='{"board":0.25}' runs only the kinds named, with those shares of the connections.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { totpCode } from '../packages/server/src/features/auth/crypto.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../packages/server/src/seed/demo.ts';
+import { jourbokBin as bin, rssMiB, scratchPostgres } from './support/measure.ts';
 import { percentiles } from './support/server.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '200' }, only: { type: 'string' }, profile: { type: 'string' } } });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
-const bin = fileURLToPath(new URL('../packages/server/bin/jourbok.mjs', import.meta.url));
 
 /** How the workers split across what they do (fractions of the connections). */
 const mix = (process.env.BENCH_MIX ? JSON.parse(process.env.BENCH_MIX) : { board: 0.25, lookup: 0.25, caseView: 0.25, journal: 0.15, registration: 0.1 }) as Record<'board' | 'lookup' | 'caseView' | 'journal' | 'registration', number>;
@@ -33,14 +31,6 @@ type Kind = keyof typeof mix;
 const members = ['0115', '0117', '0187', '0186', '0188', '0162', '0160'];
 const person = (i: number) => ({ identityKind: 'unknown', identityNumber: null, reserveIssuer: null, firstName: `Last${i}`, lastName: 'Testsson', birthYearApprox: 1985, homeMunicipalityCode: null, address: null, phone: null, email: null, protection: 'none', hiddenResidence: false, confirmedNew: true });
 const registration = (i: number) => ({ caseType: 'arende', contactChannel: 'polis', municipalityCode: members[i % members.length], categoryCode: 'boende', summary: `Lasttest ${i}: någon ringer om en person i kris.`, persons: [{ person: person(i), role: 'adult' }] });
-
-const rssMiB = (pid: number) => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
 
 interface Server {
   child: ChildProcess;
@@ -56,21 +46,9 @@ async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
   let target: string[];
   let drop: () => Promise<void>;
   if (kind === 'postgres') {
-    const adminUrl = process.env.DATABASE_URL!;
-    const name = `jourbok_bench_load_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    target = ['--database-url', url.toString()];
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await scratchPostgres(process.env.DATABASE_URL!, 'jourbok_bench_load');
+    target = ['--database-url', scratch.url];
+    drop = () => scratch.drop();
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'jourbok-bench-load-'));
     target = ['--data', dir];

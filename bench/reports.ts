@@ -8,58 +8,26 @@
 //     7 runs after a warm-up, and the ratio report / SQL;
 //  3. `jourbok import cases` of a 1 000 000-row file: rows/s and peak memory.
 // Run: npm run bench:reports   (or: npx tsx bench/reports.ts [--only pglite|postgres] [--rows N (0: no big import)] [--per-year N] [--runs N])
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDays, comparisonYears, reportPeriod, startOfDay, type ReportKind, type Tertial } from '@jourbok/domain';
-import pg from 'pg';
 import { inTransaction, systemPrincipal, type Deps, type Trx } from '../packages/server/src/app/context.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { countCases, countDecisions, type CaseScope } from '../packages/server/src/features/statistics/repository.ts';
 import { getReport } from '../packages/server/src/features/statistics/service.ts';
 import { createLogger } from '../packages/server/src/log.ts';
+import { runJourbok as cli, scratchPostgres } from './support/measure.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string' }, 'per-year': { type: 'string' }, runs: { type: 'string' } } });
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/server/bin/jourbok.mjs');
 const YEARS = 10;
 const PER_YEAR = Number(values['per-year'] ?? 25_000);
 const FIRST_YEAR = 2016;
 const BIG = Number(values.rows ?? 1_000_000);
 const RUNS = Number(values.runs ?? 7);
-
-/** Run the CLI, sampling its resident memory every 100 ms. */
-function cli(args: string[]): Promise<{ seconds: number; peakMiB: number; code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    // The target is named by the arguments only: DATABASE_URL would win over --data.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'JOURBOK_DATA'));
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, JOURBOK_LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    let peak = 0;
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setInterval(() => {
-      try {
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-        peak = Math.max(peak, kb / 1024);
-      } catch {
-        // exited
-      }
-    }, 100);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peak, code: code ?? 1, stdout, stderr });
-    });
-  });
-}
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number) {
@@ -121,25 +89,8 @@ async function newTarget(kind: 'pglite' | 'postgres', dir: string): Promise<Targ
     const data = join(dir, 'data');
     return { kind, args: ['--data', data], open: () => openDatabase({ dataDir: data }), drop: async () => rmSync(data, { recursive: true, force: true }) };
   }
-  const adminUrl = process.env.DATABASE_URL!;
-  const name = `jourbok_bench_reports_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    kind,
-    args: ['--database-url', url.toString()],
-    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 4 }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchPostgres(process.env.DATABASE_URL!, 'jourbok_bench_reports');
+  return { kind, args: ['--database-url', scratch.url], open: () => openDatabase({ databaseUrl: scratch.url, poolSize: 4 }), drop: () => scratch.drop() };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

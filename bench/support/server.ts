@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nordostPreset } from '@jourbok/domain';
-import pg from 'pg';
 import { inTransaction, systemPrincipal, type Deps } from '../../packages/server/src/app/context.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { openDatabase, type Database } from '../../packages/server/src/db/database.ts';
@@ -15,6 +14,7 @@ import { hashPassword, totpCode } from '../../packages/server/src/features/auth/
 import { initOrganisation } from '../../packages/server/src/features/organisation/service.ts';
 import { buildApp, type App } from '../../packages/server/src/http/app.ts';
 import { createLogger } from '../../packages/server/src/log.ts';
+import { scratchPostgres } from './measure.ts';
 
 export interface BenchServer {
   kind: 'pglite' | 'postgres';
@@ -32,21 +32,9 @@ export async function startBenchServer(kind: 'pglite' | 'postgres'): Promise<Ben
   let database: Database;
   let cleanup: () => Promise<void>;
   if (kind === 'postgres') {
-    const adminUrl = process.env.DATABASE_URL!;
-    const name = `jourbok_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await scratchPostgres(process.env.DATABASE_URL!, 'jourbok_bench');
+    database = await openDatabase({ databaseUrl: scratch.url, poolSize: 20 });
+    cleanup = () => scratch.drop();
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'jourbok-bench-'));
     database = await openDatabase({ dataDir: dir });
