@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, in the order that fails fastest: typecheck, lint,
+// npm audit of the production dependencies (where the registry answers),
 // unit tests, integration tests on PGlite, the same on PostgreSQL (when
 // DATABASE_URL is set), and browser tests (when /usr/bin/chromium exists).
 // Says what it skipped; with CI=true (or --require-all) a skipped part fails.
@@ -52,6 +53,7 @@ function skip(name, why) {
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
+step('audit', 'node', ['scripts/audit.mjs']);
 vitest('unit', 'unit');
 vitest('integration-pglite', 'integration', { JOURBOK_TEST_DB: 'pglite' });
 if (process.env.DATABASE_URL) vitest('integration-postgres', 'integration', { JOURBOK_TEST_DB: 'postgres' });
