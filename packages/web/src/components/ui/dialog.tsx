@@ -119,7 +119,8 @@ export function ConfirmDialog({
       }
     >
       {error}
-      <p>{children}</p>
+      {/* a div, not a p: some confirmations hold fields (a <div> inside a <p> is invalid HTML) */}
+      <div className="dialog__text">{children}</div>
     </Dialog>
   );
 }
