@@ -103,6 +103,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'on-call politicians and remote sign
     await k.getByRole('button', { name: 'Ta bort Tillfällig Ledamot' }).click();
     await k.getByRole('dialog', { name: 'Ta bort Tillfällig Ledamot?' }).getByRole('button', { name: 'Ta bort' }).click();
     await k.getByText('Tillfällig Ledamot är borttagen.').waitFor();
+    // the message comes first, the refetched list a moment later
+    await k.getByRole('row').filter({ hasText: 'Tillfällig Ledamot' }).waitFor({ state: 'detached' });
     expect(await k.getByRole('row').filter({ hasText: 'Tillfällig Ledamot' }).count()).toBe(0);
     await screenshot(k, 'politiker');
   });
