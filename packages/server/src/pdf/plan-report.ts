@@ -1,46 +1,10 @@
 import type { ReportDocumentView } from '@jourbok/contracts';
-import { formatCell, formatPercent, HIDDEN } from '@jourbok/domain';
 import { PdfWriter } from './document.ts';
+import { writeStatisticsTables } from './statistics.ts';
 
-type Tables = NonNullable<ReportDocumentView['statistics']>;
-type Comments = ReportDocumentView['statisticsComments'];
 
 const kronor = (amount: number) => `${new Intl.NumberFormat('sv-SE').format(amount).replace(/\u00a0|\u202f/g, ' ')} kr`;
 const number = (value: number | null, unit: string) => (value === null ? '–' : `${String(value).replace('.', ',')}${unit ? ` ${unit}` : ''}`);
-
-/** The statistics tables, each with its chart and, when written, the unit manager's comment under it. */
-function writeTables(pdf: PdfWriter, tables: Tables, comments: Comments | null) {
-  const width = pdf.doc.page.width - pdf.doc.page.margins.left - pdf.doc.page.margins.right;
-  const yearWidth = 90;
-  for (const table of tables.tables) {
-    pdf.keepTogether(60 + 16 * (table.rows.length + 1));
-    pdf.heading(table.title);
-    pdf.table(
-      [{ header: table.rowHeading, width: width - yearWidth * tables.years.length }, ...tables.years.map((y) => ({ header: y, width: yearWidth }))],
-      table.rows.map((r) => ({ cells: [r.label, ...r.cells.map(formatCell)], bold: r.isTotal, indent: r.indent })),
-    );
-    const rows = table.rows.filter((r) => !r.isTotal && r.cells.some((c) => (table.chart === 'count' ? c.count !== null : c.share !== null)));
-    if (rows.length > 0) {
-      pdf.barChart({
-        categories: rows.map((r) => (r.indent ? `– ${r.label}` : r.label)),
-        series: tables.years.map((year, i) => ({
-          name: year,
-          values: rows.map((r) => {
-            const cell = r.cells[i]!;
-            if (table.chart === 'count') return cell.count === null || cell.countHidden ? null : cell.count;
-            return cell.share === null || cell.shareHidden || cell.countHidden ? null : cell.share * 100;
-          }),
-        })),
-        format: table.chart === 'count' ? (v) => String(v) : (v) => formatPercent(v / 100),
-        ...(table.chart === 'share' ? { max: 100 } : {}),
-        missing: HIDDEN,
-      });
-    }
-    const comment = comments?.[table.key].trim();
-    if (comment) pdf.paragraph(comment, 'Kommentar');
-  }
-  if (tables.note) pdf.note(tables.note);
-}
 
 /**
  * The tertial report or the annual report as one document, as the jour sends
@@ -126,7 +90,7 @@ export async function renderReportDocumentPdf(doc: ReportDocumentView): Promise<
   if (doc.statistics) {
     pdf.doc.addPage();
     pdf.heading(`Statistik: ${doc.statistics.subtitle}`);
-    writeTables(pdf, doc.statistics, doc.statisticsComments);
+    writeStatisticsTables(pdf, doc.statistics, doc.statisticsComments);
     if (doc.statisticsComments.summary.trim()) {
       pdf.heading('Sammanfattande anteckning utifrån aktuell statistik');
       pdf.paragraph(doc.statisticsComments.summary);
@@ -145,7 +109,7 @@ export async function renderReportDocumentPdf(doc: ReportDocumentView): Promise<
   doc.appendices.forEach((appendix, i) => {
     pdf.doc.addPage();
     pdf.title(`Bilaga ${i + 1 + (doc.statistics ? 1 : 0)}: ${appendix.scope?.replace(/^Bilaga: /, '') ?? ''}`, `${doc.organisation} · ${appendix.title} · ${appendix.subtitle}`);
-    writeTables(pdf, appendix, null);
+    writeStatisticsTables(pdf, appendix, null);
   });
   return pdf.finish(`${doc.organisation} · ${doc.title}${doc.status === 'draft' ? ' (utkast)' : ''}`);
 }
