@@ -8,9 +8,11 @@
 // this process. Prints throughput, p50/p95/p99 per request kind, errors, the
 // live events received, and the server's resident memory (idle, peak, after).
 // Run: npx tsx bench/load.ts [--duration 60] [--connections 200] [--only pglite|postgres] [--profile DIR]
-// (BENCH_MIX='{"board":0.25}' runs only the kinds named, with those shares of the connections.)
+// (BENCH_MIX='{"board":0.25}' runs only the kinds named, with those shares of the connections;
+// BENCH_STREAMS=N opens N live-update streams; BENCH_LOG_LEVEL=info BENCH_SERVER_LOG=FILE
+// keeps the server's request log, to see which requests reached it and how long each took.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +40,7 @@ interface Server {
   close(): Promise<void>;
 }
 
-/** Lines the server wrote (log level warn: warnings and errors) during the run. */
+/** Lines the server wrote during the run (at the default log level warn: warnings and errors). */
 let serverLines = 0;
 
 /** `jourbok start --demo` on a fresh database, in its own process. */
@@ -58,7 +60,7 @@ async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
   // --profile DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
   const child = spawn(process.execPath, [...profile, bin, 'start', '--demo', '--port', '0', ...target], {
-    env: { ...env, JOURBOK_LOG_LEVEL: 'warn', JOURBOK_JOBS: 'false', JOURBOK_THROTTLE_ATTEMPTS: '10000', JOURBOK_DB_POOL: '20' },
+    env: { ...env, JOURBOK_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', JOURBOK_JOBS: 'false', JOURBOK_THROTTLE_ATTEMPTS: '10000', JOURBOK_DB_POOL: '20' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -71,7 +73,10 @@ async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     // keep reading what the server writes, or a full pipe stalls it; count its warnings
-    child.stdout!.on('data', (d: Buffer) => (serverLines += d.toString().split('\n').length - 1));
+    child.stdout!.on('data', (d: Buffer) => {
+      serverLines += d.toString().split('\n').length - 1;
+      if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, d);
+    });
     child.stderr!.on('data', (d: Buffer) => (serverLines += d.toString().split('\n').length - 1));
     child.on('exit', (code) => reject(new Error(`jourbok start exited with ${code}: ${out}`)));
   });
@@ -189,7 +194,7 @@ async function runOn(kind: 'postgres' | 'pglite') {
       total += p.count;
       process.stdout.write(`| ${k} | ${Math.max(1, Math.round(CONNECTIONS * mix[k]))} | ${(p.count / seconds).toFixed(1)} | ${p.p50.toFixed(0)} ms | ${p.p95.toFixed(0)} ms | ${p.p99.toFixed(0)} ms | ${failed.get(k)} | ${r.errors}, ${r.timeouts} |\n`);
     });
-    process.stdout.write(`total ${(total / seconds).toFixed(1)} requests/s; server RSS idle ${idleRss.toFixed(0)} MiB, peak ${peakRss.toFixed(0)} MiB, after ${afterRss.toFixed(0)} MiB; ${serverLines} log lines (warn and above)\n`);
+    process.stdout.write(`total ${(total / seconds).toFixed(1)} requests/s; server RSS idle ${idleRss.toFixed(0)} MiB, peak ${peakRss.toFixed(0)} MiB, after ${afterRss.toFixed(0)} MiB; ${serverLines} server log lines\n`);
   } finally {
     await server.close();
   }
