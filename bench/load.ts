@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { totpCode } from '../packages/server/src/features/auth/crypto.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../packages/server/src/seed/demo.ts';
-import { jourbokBin as bin, rssMiB, scratchPostgres } from './support/measure.ts';
+import { envWithoutTarget, jourbokBin as bin, rssMiB, scratchPostgres } from './support/measure.ts';
 import { percentiles } from './support/server.ts';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '200' }, only: { type: 'string' }, profile: { type: 'string' } } });
@@ -56,11 +56,10 @@ async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
     target = ['--data', dir];
     drop = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'JOURBOK_DATA'));
   // --profile DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
   const child = spawn(process.execPath, [...profile, bin, 'start', '--demo', '--port', '0', ...target], {
-    env: { ...env, JOURBOK_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', JOURBOK_JOBS: 'false', JOURBOK_THROTTLE_ATTEMPTS: '10000', JOURBOK_DB_POOL: '20' },
+    env: { ...envWithoutTarget(), JOURBOK_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', JOURBOK_JOBS: 'false', JOURBOK_THROTTLE_ATTEMPTS: '10000', JOURBOK_DB_POOL: '20' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

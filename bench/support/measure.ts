@@ -37,6 +37,11 @@ export function rssMiB(pid: number): number {
   }
 }
 
+/** This process's environment without the database target: a spawned jourbok is told its target by arguments only (DATABASE_URL would win over --data). */
+export function envWithoutTarget(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'JOURBOK_DATA'));
+}
+
 export interface CliRun {
   seconds: number;
   peakMiB: number;
@@ -46,15 +51,13 @@ export interface CliRun {
 }
 
 /**
- * Run `jourbok ARGS`, sampling its resident memory every 100 ms. The target
- * is named by the arguments only (DATABASE_URL and JOURBOK_DATA are not
- * passed on: they would win over --data).
+ * Run `jourbok ARGS`, sampling its resident memory every 100 ms; the target
+ * is named by the arguments (envWithoutTarget).
  */
 export function runJourbok(args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'JOURBOK_DATA'));
-    const child = spawn(process.execPath, [jourbokBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, JOURBOK_LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [jourbokBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...envWithoutTarget(), JOURBOK_LOG_LEVEL: 'warn' } });
     let stdout = '';
     let stderr = '';
     let peak = 0;
